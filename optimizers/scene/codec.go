@@ -1,0 +1,267 @@
+package scene
+
+import (
+	"math"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/optimplay/optimplay/optimizers"
+)
+
+// Parse decodes a raw query string, such as "fn=booth&opt=adam&lr=0.1".
+// A malformed query gives a Malformed notice and whatever could be read.
+func Parse(rawQuery string) (Scene, []Notice) {
+	q, err := url.ParseQuery(rawQuery)
+	s, notices := Decode(q)
+	if err != nil {
+		n := newNotice(Malformed, "", "", "")
+		n.Detail = err.Error()
+		notices = append([]Notice{n}, notices...)
+	}
+	return s, notices
+}
+
+// Decode turns query values into a scene. Decoding never fails: a value
+// that cannot be used is replaced and reported in a Notice. When a key is
+// repeated the last value counts.
+func Decode(q url.Values) (Scene, []Notice) {
+	d := decoder{q: q}
+	return d.decode(), d.notices
+}
+
+type decoder struct {
+	q       url.Values
+	notices []Notice
+}
+
+func (d *decoder) note(n Notice) { d.notices = append(d.notices, n) }
+
+// get returns the last value of key.
+func (d *decoder) get(key string) (string, bool) {
+	vs := d.q[key]
+	if len(vs) == 0 {
+		return "", false
+	}
+	return strings.TrimSpace(vs[len(vs)-1]), true
+}
+
+func fmtFloat(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// number reads key as a number in [lo, hi] (a whole one when integer),
+// returning def when it is absent or unusable.
+func (d *decoder) number(key string, def, lo, hi float64, integer bool) float64 {
+	raw, ok := d.get(key)
+	if !ok {
+		return def
+	}
+	if v, ok := d.parseNumber(key, raw, fmtFloat(def), lo, hi, integer); ok {
+		return v
+	}
+	return def
+}
+
+// parseNumber reads raw as a number in [lo, hi], clamping it into range;
+// ok is false when raw is unusable, and the notice then says that ifBad is
+// used instead.
+func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float64, ok bool) {
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil && !math.IsInf(v, 0) || math.IsNaN(v) {
+		d.note(newNotice(NotNumber, key, raw, ifBad))
+		return 0, false
+	}
+	if integer && !math.IsInf(v, 0) && v != math.Trunc(v) {
+		d.note(newNotice(NotInteger, key, raw, ifBad))
+		return 0, false
+	}
+	if c := min(max(v, lo), hi); c != v {
+		d.note(newNotice(Clamped, key, raw, fmtFloat(c)))
+		return c, true
+	}
+	if v == 0 {
+		return 0, true // not −0
+	}
+	return v, true
+}
+
+// usedIfBad is what a notice says replaces an unusable hyperparameter.
+const usedIfBad = "the default"
+
+// param reads a hyperparameter value; ok is false when it is unusable.
+func (d *decoder) param(key, raw string, p optimizers.Param) (float64, bool) {
+	if p.Scale == optimizers.Flag {
+		if raw != "0" && raw != "1" {
+			d.note(newNotice(NotFlag, key, raw, usedIfBad))
+			return 0, false
+		}
+		return float64(raw[0] - '0'), true
+	}
+	return d.parseNumber(key, raw, usedIfBad, p.Min, p.Max, false)
+}
+
+func (d *decoder) decode() Scene {
+	if v, ok := d.get("v"); ok && v != strconv.Itoa(Version) {
+		d.note(newNotice(NewerVersion, "v", v, strconv.Itoa(Version)))
+	}
+	s := Scene{Fn: DefaultFn}
+	if fn, ok := d.get("fn"); ok {
+		if slices.Contains(optimizers.SurfaceNames(), fn) {
+			s.Fn = fn
+		} else {
+			d.note(newNotice(UnknownSurface, "fn", fn, DefaultFn))
+		}
+	}
+	def := optimizers.DefaultSurfaceParams()
+	s.Kappa = d.onlyFor(s.Fn == "quadratic", "kappa", def.Kappa, MinKappa, MaxKappa, false)
+	s.N = int(d.onlyFor(s.Fn == "linreg", "n", float64(def.N), MinN, MaxN, true))
+	s.Seed = uint64(d.number("seed", float64(def.Seed), 0, MaxSeed, true))
+	surf, err := s.Surface()
+	if err != nil { // unreachable: every value above is in range
+		panic("scene: " + err.Error())
+	}
+	s.X0 = d.point("x0", surf)
+	s.Runs = d.runs()
+	s.Steps = int(d.number("steps", 100, 0, MaxSteps, true))
+	s.Noise = d.number("noise", 0, 0, MaxNoise, false)
+	s.Batch = int(d.onlyFor(s.Fn == "linreg", "batch", 0, 0, float64(s.N), true))
+	if s.Batch == s.N {
+		s.Batch = 0
+	}
+	return s
+}
+
+// onlyFor reads a number that applies only when applies is set.
+func (d *decoder) onlyFor(applies bool, key string, def, lo, hi float64, integer bool) float64 {
+	if !applies {
+		if raw, ok := d.get(key); ok {
+			d.note(newNotice(NotApplicable, key, raw, ""))
+		}
+		return def
+	}
+	return d.number(key, def, lo, hi, integer)
+}
+
+// point reads "x,y", clamped into the surface's domain.
+func (d *decoder) point(key string, surf optimizers.Surface) [2]float64 {
+	raw, ok := d.get(key)
+	if !ok {
+		return surf.Start
+	}
+	start := fmtPoint(surf.Start)
+	parts := strings.Split(raw, ",")
+	if len(parts) != 2 {
+		d.note(newNotice(NotPoint, key, raw, start))
+		return surf.Start
+	}
+	var p [2]float64
+	for i, part := range parts {
+		v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			d.note(newNotice(NotPoint, key, raw, start))
+			return surf.Start
+		}
+		p[i] = v
+	}
+	if c := surf.Domain.Clamp(p); c != p {
+		d.note(newNotice(Clamped, key, raw, fmtPoint(c)))
+		return c
+	}
+	return p
+}
+
+func fmtPoint(p [2]float64) string { return fmtFloat(p[0]) + "," + fmtFloat(p[1]) }
+
+// runs reads the optimizers and their hyperparameters.
+func (d *decoder) runs() []Run {
+	names := []string{"adam"}
+	if raw, ok := d.get("opt"); ok {
+		names = names[:0]
+		for _, name := range strings.Split(raw, ",") {
+			name = strings.TrimSpace(name)
+			switch _, known := optimizers.LookupSpec(name); {
+			case !known:
+				d.note(newNotice(UnknownOptimizer, "opt", name, ""))
+			case slices.Contains(names, name):
+				d.note(newNotice(Duplicate, "opt", name, ""))
+			case len(names) == MaxRuns:
+				d.note(newNotice(TooMany, "opt", name, ""))
+			default:
+				names = append(names, name)
+			}
+		}
+		if len(names) == 0 {
+			names = []string{"adam"}
+		}
+	}
+	runs := make([]Run, len(names))
+	specs := make([]optimizers.Spec, len(names))
+	for i, name := range names {
+		specs[i], _ = optimizers.LookupSpec(name)
+		runs[i] = Run{Opt: name, Hyper: maps(specs[i].Defaults)}
+	}
+	// Keys for every optimizer they apply to.
+	for _, p := range optimizers.Params {
+		raw, ok := d.get(p.Key)
+		if !ok {
+			continue
+		}
+		var users []int
+		for i, spec := range specs {
+			if slices.Contains(spec.Keys, p.Key) {
+				users = append(users, i)
+			}
+		}
+		if len(users) == 0 {
+			d.note(newNotice(NotApplicable, p.Key, raw, ""))
+			continue
+		}
+		if v, ok := d.param(p.Key, raw, p); ok {
+			for _, i := range users {
+				runs[i].Hyper[p.Key] = v
+			}
+		}
+	}
+	// Keys prefixed by an optimizer's name.
+	prefixed := make([]string, 0)
+	for key := range d.q {
+		if strings.Contains(key, ".") {
+			prefixed = append(prefixed, key)
+		}
+	}
+	sort.Strings(prefixed)
+	for _, key := range prefixed {
+		name, pkey, _ := strings.Cut(key, ".")
+		p, known := optimizers.LookupParam(pkey)
+		if !known {
+			continue // a key of a later schema or of the user interface
+		}
+		raw, _ := d.get(key)
+		i := slices.Index(names, name)
+		if i < 0 || !slices.Contains(specs[i].Keys, pkey) {
+			d.note(newNotice(NotApplicable, key, raw, ""))
+			continue
+		}
+		if v, ok := d.param(key, raw, p); ok {
+			runs[i].Hyper[pkey] = v
+		}
+	}
+	for i := range runs {
+		if _, err := specs[i].New(runs[i].Hyper); err != nil {
+			n := newNotice(Invalid, runs[i].Opt, "", "")
+			n.Detail = err.Error()
+			d.note(n)
+			runs[i].Hyper = maps(specs[i].Defaults)
+		}
+	}
+	return runs
+}
+
+func maps(h optimizers.Hyper) optimizers.Hyper {
+	c := make(optimizers.Hyper, len(h))
+	for k, v := range h {
+		c[k] = v
+	}
+	return c
+}

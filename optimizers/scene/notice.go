@@ -1,0 +1,96 @@
+package scene
+
+import "fmt"
+
+// NoticeKind says what decoding did with a value it could not use as given.
+type NoticeKind int
+
+// The kinds of notices.
+const (
+	// NotNumber: the value is not a finite number; the default is used.
+	NotNumber NoticeKind = iota
+	// NotInteger: the value is not a whole number; the default is used.
+	NotInteger
+	// NotFlag: the value is not 0 or 1; the default is used.
+	NotFlag
+	// NotPoint: the value is not two numbers "x,y"; the default is used.
+	NotPoint
+	// Clamped: the value is out of range; the nearest allowed one is used.
+	Clamped
+	// NotApplicable: the key does not apply to this scene; it is ignored.
+	NotApplicable
+	// UnknownSurface: no surface has that name; the default is used.
+	UnknownSurface
+	// UnknownOptimizer: no optimizer has that name; it is left out.
+	UnknownOptimizer
+	// Duplicate: the optimizer is listed twice; the repeat is left out.
+	Duplicate
+	// TooMany: more than MaxRuns optimizers; the rest are left out.
+	TooMany
+	// Invalid: the hyperparameters together are invalid (Nesterov without
+	// momentum); the optimizer's defaults are used.
+	Invalid
+	// NewerVersion: the link names a schema version this code does not
+	// know; it is read as version 1.
+	NewerVersion
+	// Malformed: the query string is not well formed; what could be read
+	// is used.
+	Malformed
+)
+
+// maxGiven bounds how much of a hostile value a notice repeats.
+const maxGiven = 40
+
+// Notice reports a value of a query that decoding could not use as given.
+type Notice struct {
+	Kind NoticeKind
+	// Key is the query key, such as "lr" or "adam.lr".
+	Key string
+	// Given is the value as given, cut to 40 characters.
+	Given string
+	// Used is the value used instead, or "" when the key was ignored.
+	Used string
+	// Detail explains an Invalid notice.
+	Detail string
+}
+
+func newNotice(kind NoticeKind, key, given, used string) Notice {
+	if r := []rune(given); len(r) > maxGiven {
+		given = string(r[:maxGiven]) + "…"
+	}
+	return Notice{Kind: kind, Key: key, Given: given, Used: used}
+}
+
+// String explains the notice in English, such as `lr: 50 is above the
+// allowed range; using 10`.
+func (n Notice) String() string {
+	switch n.Kind {
+	case NotNumber:
+		return fmt.Sprintf("%s: %q is not a number; using %s", n.Key, n.Given, n.Used)
+	case NotInteger:
+		return fmt.Sprintf("%s: %q is not a whole number; using %s", n.Key, n.Given, n.Used)
+	case NotFlag:
+		return fmt.Sprintf("%s: %q must be 0 or 1; using %s", n.Key, n.Given, n.Used)
+	case NotPoint:
+		return fmt.Sprintf("%s: %q is not a point x,y; using %s", n.Key, n.Given, n.Used)
+	case Clamped:
+		return fmt.Sprintf("%s: %s is out of range; using %s", n.Key, n.Given, n.Used)
+	case NotApplicable:
+		return fmt.Sprintf("%s: does not apply here; ignored", n.Key)
+	case UnknownSurface:
+		return fmt.Sprintf("%s: unknown surface %q; using %s", n.Key, n.Given, n.Used)
+	case UnknownOptimizer:
+		return fmt.Sprintf("%s: unknown optimizer %q; left out", n.Key, n.Given)
+	case Duplicate:
+		return fmt.Sprintf("%s: %q is listed twice; the repeat is left out", n.Key, n.Given)
+	case TooMany:
+		return fmt.Sprintf("%s: at most %d optimizers; %q left out", n.Key, MaxRuns, n.Given)
+	case Invalid:
+		return fmt.Sprintf("%s; using the defaults of %s", n.Detail, n.Key)
+	case NewerVersion:
+		return fmt.Sprintf("%s: version %q is newer than this app; read as version %d", n.Key, n.Given, Version)
+	case Malformed:
+		return fmt.Sprintf("the link is malformed (%s); what could be read is used", n.Detail)
+	}
+	return fmt.Sprintf("%s: %q", n.Key, n.Given)
+}

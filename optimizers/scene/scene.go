@@ -1,0 +1,127 @@
+// Package scene is the permalink schema, version 1: it turns URL query
+// values into a complete, validated description of a set of runs (a scene)
+// and back, in canonical form. Permalinks, embeds and the trace command
+// share it, so links in course materials keep working.
+//
+// # Keys
+//
+//	fn        surface name (optimizers.SurfaceNames), default "rosenbrock"
+//	kappa     quadratic's κ, [0.01, 100], default 10
+//	n         linreg's number of points, [2, 1000], default 100
+//	x0        start "x,y", clamped into the surface's domain; default its start
+//	opt       optimizer names, comma-separated, at most MaxRuns, default "adam"
+//	lr b1 b2 eps mom alpha rho wd iav centered nesterov amsgrad bias
+//	          hyperparameters (optimizers.Params gives their ranges), for every
+//	          optimizer they apply to; "name.key" (adam.lr=0.05) sets one
+//	          optimizer's only, and wins over "key"
+//	steps     number of steps, [0, MaxSteps], default 100
+//	noise     std of Gaussian noise added to gradients, [0, 100], default 0
+//	batch     linreg minibatch size, [0, n], 0 or n meaning the full batch
+//	seed      seed of data, minibatches and noise, [0, 2³²−1], default 1
+//	v         schema version; absent means 1
+//
+// Keys this package does not know are ignored (the user interface adds its
+// own). A value that cannot be used is clamped into range or dropped, and a
+// Notice says so: decoding never fails.
+package scene
+
+import (
+	"fmt"
+
+	"github.com/optimplay/optimplay/optimizers"
+)
+
+// Version is the schema version this package reads and writes.
+const Version = 1
+
+// Limits of the scene-level keys.
+const (
+	MaxRuns   = 8
+	MaxSteps  = 10_000
+	MinN      = 2
+	MaxN      = 1000
+	MaxNoise  = 100
+	MinKappa  = 0.01
+	MaxKappa  = 100
+	MaxSeed   = 1<<32 - 1
+	DefaultFn = "rosenbrock"
+)
+
+// Run is one optimizer of a scene with every hyperparameter that applies to
+// it.
+type Run struct {
+	Opt   string
+	Hyper optimizers.Hyper
+}
+
+// Scene is a complete description of the runs to show: one surface, one
+// start, several optimizers raced with the same gradients.
+type Scene struct {
+	Fn    string
+	Kappa float64 // quadratic only
+	N     int     // linreg only
+	X0    [2]float64
+	Runs  []Run
+	Steps int
+	Noise float64
+	Batch int // linreg only; 0 is the full batch
+	Seed  uint64
+}
+
+// Default returns the scene of an empty query.
+func Default() Scene {
+	s, _ := Decode(nil)
+	return s
+}
+
+// SurfaceParams returns the surface constants of the scene.
+func (s Scene) SurfaceParams() optimizers.SurfaceParams {
+	return optimizers.SurfaceParams{Kappa: s.Kappa, N: s.N, Seed: s.Seed}
+}
+
+// Surface builds the scene's surface.
+func (s Scene) Surface() (optimizers.Surface, error) {
+	return optimizers.NewSurface(s.Fn, s.SurfaceParams())
+}
+
+// Configs builds one run configuration per optimizer on surf, which must be
+// the scene's surface. Every run sees the same minibatches and noise
+// (common random numbers), except rules that are full-batch by definition
+// ("gd"), which see the exact gradient.
+func (s Scene) Configs(surf optimizers.Surface) ([]optimizers.Config, error) {
+	cfgs := make([]optimizers.Config, len(s.Runs))
+	for i, r := range s.Runs {
+		spec, ok := optimizers.LookupSpec(r.Opt)
+		if !ok {
+			return nil, fmt.Errorf("unknown optimizer %q", r.Opt)
+		}
+		opt, err := spec.New(r.Hyper)
+		if err != nil {
+			return nil, err
+		}
+		cfgs[i] = optimizers.Config{Surface: surf, Optimizer: opt, Start: s.X0, Steps: s.Steps}
+		if !spec.FullBatch {
+			cfgs[i].Noise = optimizers.GradientNoise{Batch: s.Batch, Std: s.Noise, Seed: s.Seed}
+		}
+	}
+	return cfgs, nil
+}
+
+// Run computes every run of the scene.
+func (s Scene) Run() (optimizers.Surface, []*optimizers.Trajectory, error) {
+	surf, err := s.Surface()
+	if err != nil {
+		return surf, nil, err
+	}
+	cfgs, err := s.Configs(surf)
+	if err != nil {
+		return surf, nil, err
+	}
+	trajs := make([]*optimizers.Trajectory, len(cfgs))
+	for i, c := range cfgs {
+		if trajs[i], err = optimizers.Run(c); err != nil {
+			return surf, nil, err
+		}
+	}
+	return surf, trajs, nil
+}
