@@ -86,19 +86,20 @@ func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bo
 	return v, true
 }
 
-// usedIfBad is what a notice says replaces an unusable hyperparameter.
-const usedIfBad = "the default"
+// UsedDefault is a Notice's Used when an unusable hyperparameter is
+// replaced by each optimizer's own default.
+const UsedDefault = "the default"
 
 // param reads a hyperparameter value; ok is false when it is unusable.
 func (d *decoder) param(key, raw string, p optimizers.Param) (float64, bool) {
 	if p.Scale == optimizers.Flag {
 		if raw != "0" && raw != "1" {
-			d.note(newNotice(NotFlag, key, raw, usedIfBad))
+			d.note(newNotice(NotFlag, key, raw, UsedDefault))
 			return 0, false
 		}
 		return float64(raw[0] - '0'), true
 	}
-	return d.parseNumber(key, raw, usedIfBad, p.Min, p.Max, false)
+	return d.parseNumber(key, raw, UsedDefault, p.Min, p.Max, false)
 }
 
 func (d *decoder) decode() Scene {

@@ -38,6 +38,22 @@ const (
 	Malformed
 )
 
+var noticeNames = [...]string{
+	NotNumber: "not-number", NotInteger: "not-integer", NotFlag: "not-flag", NotPoint: "not-point",
+	Clamped: "clamped", NotApplicable: "not-applicable", UnknownSurface: "unknown-surface",
+	UnknownOptimizer: "unknown-optimizer", Duplicate: "duplicate", TooMany: "too-many",
+	Invalid: "invalid", NewerVersion: "newer-version", Malformed: "malformed",
+}
+
+// String returns the kind's name, such as "clamped": a stable identifier
+// for message catalogs.
+func (k NoticeKind) String() string {
+	if k >= 0 && int(k) < len(noticeNames) {
+		return noticeNames[k]
+	}
+	return fmt.Sprintf("NoticeKind(%d)", int(k))
+}
+
 // maxGiven bounds how much of a hostile value a notice repeats.
 const maxGiven = 40
 

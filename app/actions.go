@@ -1,0 +1,27 @@
+package app
+
+// Actions that controls send to the Playground, with their values.
+const (
+	actionNumber     = "number"     // numberChange
+	actionOptimizers = "optimizers" // []string
+	actionSurface    = "surface"    // string
+	actionStart      = "start"      // [2]float64: a point of the surface
+	actionStartAt    = "start-at"   // [2]float64: fractions of the surface figure
+	actionPlay       = "play"       // nil: toggles
+	actionStep       = "step"       // nil
+	actionReset      = "reset"      // nil
+	actionDismiss    = "dismiss"    // nil
+)
+
+// Targets of a numberChange that are not a run's hyperparameter.
+const (
+	targetScene = -1 // a scene setting, named by Key
+	targetStart = -2 // the start point, coordinate Key "x" or "y"
+)
+
+// numberChange is a value entered in a NumberControl or FlagControl.
+type numberChange struct {
+	Target int // a run index, targetScene or targetStart
+	Key    string
+	Value  float64
+}

@@ -1,0 +1,107 @@
+package app
+
+import (
+	"encoding/json"
+	"math"
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+// benchmark is the page's benchmark mode (?bench=N): N animated
+// iterations, each a step, a full frame drawn and a forced layout inside
+// one animation frame, then N/2 hyperparameter changes, each recomputing
+// every run and drawing the frame, as a slider drag does. The figures go
+// into <pre id="bench-result"> as JSON, with the time from navigation to
+// the first drawn path.
+type benchmark struct {
+	frames     int
+	firstPaint float64
+	anim       []float64
+	recompute  []float64
+	result     string
+}
+
+// benchResult is the JSON the benchmark writes.
+type benchResult struct {
+	Frames       int       `json:"frames"`
+	Runs         int       `json:"runs"`
+	Steps        int       `json:"steps"`
+	FirstPaintMS float64   `json:"first_paint_ms"`
+	Anim         benchStat `json:"anim_ms"`
+	Recompute    benchStat `json:"recompute_ms"`
+}
+
+// benchStat summarizes durations in milliseconds.
+type benchStat struct {
+	Median float64 `json:"median"`
+	P95    float64 `json:"p95"`
+	Max    float64 `json:"max"`
+	N      int     `json:"n"`
+}
+
+func summarize(d []float64) benchStat {
+	s := slices.Sorted(slices.Values(d))
+	if len(s) == 0 {
+		return benchStat{}
+	}
+	at := func(q float64) float64 { return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)] }
+	return benchStat{Median: at(0.5), P95: at(0.95), Max: s[len(s)-1], N: len(s)}
+}
+
+func now() float64 { return app.Window().Get("performance").Call("now").Float() }
+
+// forceLayout makes the browser lay out the page now, so that a measured
+// frame includes it.
+func forceLayout() { app.Window().Get("document").Get("body").Get("offsetHeight") }
+
+// start runs the benchmark, one iteration per animation frame.
+func (b *benchmark) start(ctx app.Context, p *Playground) {
+	b.firstPaint = now()
+	p.mu.Lock()
+	p.sess.Reset()
+	lr0 := p.sess.Scene().Runs[0].Hyper["lr"]
+	p.mu.Unlock()
+	var tick app.Func
+	i := 0
+	tick = app.FuncOf(func(this app.Value, args []app.Value) any {
+		t0 := now()
+		p.mu.Lock()
+		if i < b.frames {
+			if p.sess.Shown() >= p.sess.End() {
+				p.sess.Reset()
+			}
+			p.sess.StepOnce()
+		} else {
+			// Alternate the first run's learning rate by ±1%, as a drag does.
+			lr := lr0 * (1 + 0.01*float64(i%2*2-1))
+			if _, err := p.sess.SetParam(0, "lr", lr); err != nil {
+				app.Log("bench:", err)
+			}
+			p.painter.forget()
+		}
+		p.paintLocked()
+		p.mu.Unlock()
+		forceLayout()
+		d := now() - t0
+		if i < b.frames {
+			b.anim = append(b.anim, d)
+		} else {
+			b.recompute = append(b.recompute, d)
+		}
+		i++
+		if i < b.frames+b.frames/2 {
+			app.Window().Call("requestAnimationFrame", tick)
+			return nil
+		}
+		tick.Release()
+		p.mu.Lock()
+		res := benchResult{Frames: b.frames, Runs: len(p.sess.Scene().Runs), Steps: p.sess.Scene().Steps,
+			FirstPaintMS: b.firstPaint, Anim: summarize(b.anim), Recompute: summarize(b.recompute)}
+		p.mu.Unlock()
+		out, _ := json.Marshal(res)
+		ctx.Dispatch(func(app.Context) { b.result = string(out) })
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", tick)
+}

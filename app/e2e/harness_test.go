@@ -1,0 +1,200 @@
+//go:build !js
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	ui "github.com/optimplay/optimplay/app"
+)
+
+var (
+	// serverURL is the app served for the tests.
+	serverURL string
+	// browser is the context of the one Chromium the tests share; each
+	// test opens its own tab.
+	browser context.Context
+	// skipReason is set when the browser tests cannot run here.
+	skipReason string
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	chromium, err := findChromium()
+	if err != nil {
+		if os.Getenv("CI") == "true" || os.Getenv("REQUIRE_BROWSER") == "1" {
+			fmt.Fprintln(os.Stderr, "e2e: browser tests are required here, but", err)
+			return 1
+		}
+		skipReason = "browser tests SKIPPED: " + err.Error() + " (apt-get install chromium)"
+		fmt.Fprintln(os.Stderr, "\n*** e2e: "+skipReason+" ***")
+		return m.Run()
+	}
+	root, err := os.MkdirTemp("", "optimplay-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(root)
+	if err := buildSite(root); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	// go-app serves web/ relative to the working directory.
+	if err := os.Chdir(root); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	ui.Register()
+	srv := httptest.NewServer(ui.Handler())
+	defer srv.Close()
+	serverURL = srv.URL
+
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(filepath.Join(root, "profile")),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.WindowSize(1400, 1000),
+	)...)
+	defer cancelAlloc()
+	var cancelBrowser context.CancelFunc
+	browser, cancelBrowser = chromedp.NewContext(alloc)
+	defer cancelBrowser()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: starting chromium:", err)
+		return 1
+	}
+	return m.Run()
+}
+
+// findChromium returns Debian's Chromium.
+func findChromium() (string, error) {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("no chromium on PATH")
+}
+
+// moduleRoot is the repository's top directory, found before the tests
+// change directory.
+var moduleRoot = func() string {
+	abs, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}()
+
+// buildSite builds the WebAssembly app into root/web with the app's web
+// resources, as make wasm does.
+func buildSite(root string) error {
+	web := filepath.Join(root, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return err
+	}
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-tags", "minimal",
+		"-o", filepath.Join(web, "app.wasm"), "./cmd/wasm")
+	cmd.Dir = moduleRoot
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the wasm: %v\n%s", err, out)
+	}
+	entries, err := os.ReadDir(filepath.Join(moduleRoot, "web"))
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "app.wasm" {
+			continue
+		}
+		if err := copyFile(filepath.Join(moduleRoot, "web", e.Name()), filepath.Join(web, e.Name())); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// page opens a tab on the app with query and waits for the first drawn
+// path.
+func page(t testing.TB, query string) context.Context {
+	t.Helper()
+	if skipReason != "" {
+		t.Skip(skipReason)
+	}
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(cancelTimeout)
+	if err := chromedp.Do(ctx, chromedp.Navigate(serverURL+"/?"+query)); err != nil {
+		t.Fatal(err)
+	}
+	waitJS(t, ctx, `document.querySelector('#surface-overlay path') !== null`)
+	return ctx
+}
+
+// waitJS waits until the expression is true.
+func waitJS(t testing.TB, ctx context.Context, expr string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
+		t.Fatalf("waiting for %s: %v", expr, err)
+	}
+}
+
+// eval evaluates a JavaScript expression.
+func eval[T any](t testing.TB, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("%s: %v", expr, err)
+	}
+	return v
+}
+
+// text returns the text of the element with that id.
+func text(t testing.TB, ctx context.Context, id string) string {
+	t.Helper()
+	return strings.TrimSpace(eval[string](t, ctx, fmt.Sprintf(`(document.getElementById(%q) || {}).textContent || ""`, id)))
+}
+
+// do runs actions.
+func do(t testing.TB, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}

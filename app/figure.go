@@ -1,0 +1,46 @@
+package app
+
+import "github.com/maxence-charriere/go-app/v9/pkg/app"
+
+// LayeredFigure shows a figure of package plots: the background as an
+// image, and above it an overlay element that the painter fills every
+// frame. Clicks on a clickable figure set the start point.
+type LayeredFigure struct {
+	app.Compo
+
+	ID        string // the overlay's id is ID + "-overlay"
+	Caption   string
+	Src       string // the background's image source
+	Alt       string
+	Clickable bool
+	Hint      string // shown under a clickable figure
+}
+
+// Render draws the figure.
+func (f *LayeredFigure) Render() app.UI {
+	layers := app.Div().Class("layers").Body(
+		app.Img().Class("background").Src(f.Src).Alt(f.Alt),
+		app.Div().Class("overlay").ID(f.ID+"-overlay").Aria("hidden", "true"),
+	)
+	if f.Clickable {
+		layers = layers.Class("clickable").OnClick(f.onClick)
+	}
+	return app.Figure().ID(f.ID).Class("figure").Body(
+		layers,
+		app.FigCaption().Body(
+			app.Text(f.Caption),
+			app.If(f.Clickable && f.Hint != "", app.Span().Class("hint").Text(" "+f.Hint)),
+		),
+	)
+}
+
+// onClick reports where the figure was clicked, as fractions of its size
+// (the layers above the element let clicks through).
+func (f *LayeredFigure) onClick(ctx app.Context, e app.Event) {
+	el := ctx.JSSrc()
+	w, h := el.Get("clientWidth").Float(), el.Get("clientHeight").Float()
+	if w <= 0 || h <= 0 {
+		return
+	}
+	ctx.NewActionWithValue(actionStartAt, [2]float64{e.Get("offsetX").Float() / w, e.Get("offsetY").Float() / h})
+}

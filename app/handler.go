@@ -1,0 +1,32 @@
+//go:build !wasm
+
+package app
+
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/app/i18n"
+)
+
+// Handler returns go-app's handler for the app: the page, its manifest,
+// service worker and resources from the web directory. It is kept out of
+// the WebAssembly build, which does not need the server's code.
+func Handler() *app.Handler {
+	msgs := i18n.For(i18n.English)
+	return &app.Handler{
+		Name:            msgs.T(i18n.AppTitle),
+		ShortName:       "Optimizers",
+		Title:           msgs.T(i18n.AppTitle),
+		Description:     msgs.T(i18n.AppDescription),
+		Lang:            string(i18n.English),
+		LoadingLabel:    msgs.T(i18n.Loading),
+		BackgroundColor: "#ffffff",
+		ThemeColor:      "#3b518b",
+		Icon: app.Icon{
+			Default:    "/web/icon-192.png",
+			Large:      "/web/icon-512.png",
+			SVG:        "/web/icon.svg",
+			AppleTouch: "/web/icon-192.png",
+		},
+		Styles: []string{"/web/app.css"},
+	}
+}

@@ -1,0 +1,90 @@
+package i18n
+
+// Keys of the messages. Keys made from data (an optimizer, surface,
+// hyperparameter or notice name) are built by the functions below.
+const (
+	AppTitle       Key = "app.title"
+	AppDescription Key = "app.description"
+	Loading        Key = "app.loading"
+
+	SurfaceLabel  Key = "surface.label"
+	StartLabel    Key = "start.label"
+	StartHint     Key = "start.hint"
+	StartPreset   Key = "start.preset"
+	StartX        Key = "start.x"
+	StartY        Key = "start.y"
+	OptimizerList Key = "optimizers.label"
+	OptimizerHint Key = "optimizers.hint"
+	SceneLabel    Key = "scene.label"
+	StepsLabel    Key = "scene.steps"
+	NoiseLabel    Key = "scene.noise"
+	BatchLabel    Key = "scene.batch"
+	BatchFull     Key = "scene.batch.full"
+	NLabel        Key = "scene.n"
+	KappaLabel    Key = "scene.kappa"
+	SeedLabel     Key = "scene.seed"
+	SpeedLabel    Key = "scene.speed"
+	SpeedUnit     Key = "scene.speed.unit"
+
+	Play       Key = "transport.play"
+	Pause      Key = "transport.pause"
+	StepOnce   Key = "transport.step"
+	Reset      Key = "transport.reset"
+	KeysHint   Key = "transport.keys"
+	StepOfN    Key = "transport.step_of_n"
+	Transport  Key = "transport.label"
+	Views      Key = "views.label"
+	SurfaceFig Key = "views.surface"
+	LossFig    Key = "views.loss"
+	DataFig    Key = "views.data"
+	SurfaceAlt Key = "views.surface.alt"
+	LossAlt    Key = "views.loss.alt"
+	DataAlt    Key = "views.data.alt"
+	Legend     Key = "views.legend"
+	GradLegend Key = "views.legend.grad"
+	StepLegend Key = "views.legend.step"
+
+	ReadoutLabel    Key = "readout.label"
+	ReadoutOpt      Key = "readout.optimizer"
+	ReadoutStep     Key = "readout.step"
+	ReadoutLoss     Key = "readout.loss"
+	ReadoutGradNorm Key = "readout.gradnorm"
+	ReadoutPoint    Key = "readout.point"
+	ReadoutStatus   Key = "readout.status"
+
+	StatusRunning      Key = "status.running"
+	StatusDone         Key = "status.done"
+	StatusDiverged     Key = "status.diverged"
+	StatusDivergedLR   Key = "status.diverged.lr"
+	StatusDivergedOut  Key = "status.diverged.out"
+	StatusDivergedNaN  Key = "status.diverged.nan"
+	StatusEscaped      Key = "status.escaped"
+	StatusEscapedWord  Key = "status.escaped.word"
+	NoticesLabel       Key = "notices.label"
+	NoticeDismiss      Key = "notices.dismiss"
+	ErrorPrefix        Key = "error.prefix"
+	ParamsOf           Key = "params.of"
+	ParamUseDefault    Key = "params.default"
+	FlagOn             Key = "flag.on"
+	NumberInputLabel   Key = "number.label"
+	MaxOptimizersNote  Key = "optimizers.max"
+	AtLeastOneOptimize Key = "optimizers.min"
+)
+
+// OptimizerName is the key of an optimizer's display name.
+func OptimizerName(name string) Key { return Key("opt." + name) }
+
+// OptimizerAbout is the key of a one-line description of an optimizer.
+func OptimizerAbout(name string) Key { return Key("opt." + name + ".about") }
+
+// SurfaceName is the key of a surface's display name.
+func SurfaceName(name string) Key { return Key("fn." + name) }
+
+// SurfaceAbout is the key of what a surface shows.
+func SurfaceAbout(name string) Key { return Key("fn." + name + ".about") }
+
+// ParamName is the key of a hyperparameter's label.
+func ParamName(key string) Key { return Key("param." + key) }
+
+// NoticeKind is the key of a permalink notice's message.
+func NoticeKind(kind string) Key { return Key("notice." + kind) }

@@ -1,0 +1,81 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/optimizers"
+)
+
+// NumberControl is a labelled number: a range input on the value's scale
+// (when Slider is set) and a number input showing the exact value, which
+// can be typed. Changes go to the Playground as numberChange actions; it
+// clamps them and says so.
+type NumberControl struct {
+	app.Compo
+
+	ID       string
+	Label    string
+	Value    float64
+	Min, Max float64
+	Scale    optimizers.Scale
+	Integer  bool
+	Slider   bool
+	Target   int    // a run index, targetScene or targetStart
+	Key      string // what the value is, for the target
+	Exact    string // accessible name of the number input beside a slider
+	Disabled bool
+}
+
+// Render draws the control.
+func (n *NumberControl) Render() app.UI {
+	step := "any"
+	if n.Integer {
+		step = "1"
+	}
+	number := app.Input().Type("number").Class("number").
+		Min(n.Min).Max(n.Max).Attr("step", step).
+		Value(formatNumber(n.Value)).Disabled(n.Disabled).
+		OnChange(n.onNumber)
+	row := app.Div().Class("row")
+	if n.Slider {
+		row = row.Body(
+			app.Input().Type("range").ID(n.ID).Min(0).Max(sliderSteps).Step(1).
+				Value(toSlider(n.Value, n.Min, n.Max, n.Scale)).Disabled(n.Disabled).
+				Aria("valuetext", formatNumber(n.Value)).
+				OnInput(n.onSlider),
+			number.ID(n.ID+"-exact").Aria("label", n.Exact),
+		)
+	} else {
+		row = row.Body(number.ID(n.ID))
+	}
+	return app.Div().Class("control").Body(
+		app.Label().For(n.ID).Text(n.Label),
+		row,
+	)
+}
+
+func (n *NumberControl) onSlider(ctx app.Context, e app.Event) {
+	pos, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	if err != nil {
+		return
+	}
+	n.send(ctx, fromSlider(pos, n.Min, n.Max, n.Scale))
+}
+
+func (n *NumberControl) onNumber(ctx app.Context, e app.Event) {
+	raw := strings.TrimSpace(ctx.JSSrc().Get("value").String())
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		// The browser reports "" for text that is not a number: show the
+		// value in use again.
+		ctx.JSSrc().Set("value", formatNumber(n.Value))
+		return
+	}
+	n.send(ctx, v)
+}
+
+func (n *NumberControl) send(ctx app.Context, v float64) {
+	ctx.NewActionWithValue(actionNumber, numberChange{Target: n.Target, Key: n.Key, Value: v})
+}

@@ -1,0 +1,55 @@
+package app
+
+import (
+	"slices"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/app/i18n"
+	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/scene"
+)
+
+// OptimizerPicker chooses the optimizers that race, in the order they were
+// picked.
+type OptimizerPicker struct {
+	app.Compo
+
+	Lang     i18n.Lang
+	Selected []string
+}
+
+// Render draws a checkbox per optimizer.
+func (p *OptimizerPicker) Render() app.UI {
+	msgs := i18n.For(p.Lang)
+	specs := optimizers.Specs()
+	boxes := make([]app.UI, len(specs))
+	full := len(p.Selected) >= scene.MaxRuns
+	for i, spec := range specs {
+		on := slices.Contains(p.Selected, spec.Name)
+		id := "pick-" + spec.Name
+		boxes[i] = app.Div().Class("pick").Body(
+			app.Input().Type("checkbox").ID(id).Value(spec.Name).Checked(on).
+				Disabled((on && len(p.Selected) == 1) || (!on && full)).
+				OnChange(p.onChange),
+			app.Label().For(id).Title(msgs.T(i18n.OptimizerAbout(spec.Name))).Text(msgs.T(i18n.OptimizerName(spec.Name))),
+		)
+	}
+	return app.FieldSet().Class("optimizer-picker").Body(
+		app.Legend().Text(msgs.T(i18n.OptimizerList)),
+		app.P().Class("hint").Text(msgs.T(i18n.OptimizerHint)),
+		app.Div().Class("picks").Body(boxes...),
+	)
+}
+
+func (p *OptimizerPicker) onChange(ctx app.Context, e app.Event) {
+	name := ctx.JSSrc().Get("value").String()
+	sel := slices.Clone(p.Selected)
+	if ctx.JSSrc().Get("checked").Bool() {
+		if !slices.Contains(sel, name) {
+			sel = append(sel, name)
+		}
+	} else {
+		sel = slices.DeleteFunc(sel, func(s string) bool { return s == name })
+	}
+	ctx.NewActionWithValue(actionOptimizers, sel)
+}

@@ -1,0 +1,381 @@
+package app
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"sync"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/app/i18n"
+	"github.com/optimplay/optimplay/app/plots"
+	"github.com/optimplay/optimplay/app/session"
+	"github.com/optimplay/optimplay/optimizers/scene"
+)
+
+// Playground is the page: figures, readout, playback and every control.
+// It owns the session; the controls send it actions.
+type Playground struct {
+	app.Compo
+
+	lang    i18n.Lang
+	loaded  string     // the query the session was made from
+	mu      sync.Mutex // guards sess: animation frames and event handlers both use it
+	sess    *session.Session
+	notices []string
+	playing bool
+	painter *painter
+	frame   app.Func // the requestAnimationFrame callback
+	lastTS  float64  // the previous frame's timestamp, ms; 0 after a pause
+	bench   *benchmark
+}
+
+// OnInit builds the page in the browser before its first rendering, so
+// that it replaces the prerendered page with the same content.
+func (p *Playground) OnInit() {
+	if app.IsClient {
+		p.load(app.Window().URL())
+	}
+}
+
+// OnPreRender builds the page on the server, for the first paint.
+func (p *Playground) OnPreRender(ctx app.Context) { p.load(ctx.Page().URL()) }
+
+// OnNav builds the page from the link and draws the first frame.
+func (p *Playground) OnNav(ctx app.Context) {
+	p.load(ctx.Page().URL())
+	ctx.Defer(func(ctx app.Context) {
+		p.paint()
+		if p.bench != nil && p.bench.anim == nil {
+			p.bench.start(ctx, p)
+		}
+	})
+}
+
+// load starts a session from the query of u, unless that query is the
+// one loaded.
+func (p *Playground) load(u *url.URL) {
+	if p.sess != nil && u.RawQuery == p.loaded {
+		return
+	}
+	p.loaded = u.RawQuery
+	q := u.Query()
+	p.lang = i18n.English
+	sess, notices, err := session.New(u.RawQuery)
+	msgs := i18n.For(p.lang)
+	p.notices = p.notices[:0]
+	for _, n := range notices {
+		p.notices = append(p.notices, noticeMessage(msgs, n))
+	}
+	if err != nil {
+		p.notices = append(p.notices, msgs.T(i18n.ErrorPrefix, err.Error()))
+		sess, _, _ = session.New("")
+	}
+	p.mu.Lock()
+	p.sess = sess
+	p.mu.Unlock()
+	if n, err := strconv.Atoi(q.Get("bench")); err == nil && n > 0 {
+		p.bench = &benchmark{frames: min(n, 5000)}
+	}
+}
+
+// OnMount connects the actions, the keyboard and the painter.
+func (p *Playground) OnMount(ctx app.Context) {
+	p.painter = newPainter()
+	ctx.Handle(actionNumber, p.onNumber)
+	ctx.Handle(actionOptimizers, p.onOptimizers)
+	ctx.Handle(actionSurface, p.onSurface)
+	ctx.Handle(actionStart, p.onStart)
+	ctx.Handle(actionStartAt, p.onStartAt)
+	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.setPlaying(ctx, !p.playing) })
+	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) { p.step() })
+	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) { p.reset() })
+	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })
+	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		if len(args) > 0 {
+			p.onFrame(ctx, args[0].Float())
+		}
+		return nil
+	})
+	app.Window().AddEventListener("keydown", p.onKey)
+}
+
+// OnDismount stops the animation.
+func (p *Playground) OnDismount() {
+	p.playing = false
+	if p.frame != nil {
+		p.frame.Release()
+	}
+}
+
+// Render draws the page.
+func (p *Playground) Render() app.UI {
+	msgs := i18n.For(p.lang)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.sess == nil {
+		return app.Main().Class("playground").Body(app.P().Text(msgs.T(i18n.Loading)))
+	}
+	sc := p.sess.Scene()
+	surf := p.sess.Surface()
+	surfaceBG, lossBG, dataBG := p.sess.Backgrounds()
+	names := make([]string, len(sc.Runs))
+	colors := make([]string, len(sc.Runs))
+	panels := make([]app.UI, len(sc.Runs))
+	legend := make([]app.UI, len(sc.Runs))
+	for i, r := range sc.Runs {
+		names[i], colors[i] = r.Opt, cssColor(i)
+		panels[i] = &OptimizerPanel{Lang: p.lang, Run: i, Opt: r.Opt, Color: colors[i], Hyper: r.Hyper}
+		legend[i] = app.Li().Style("--run-color", colors[i]).Body(
+			app.Span().Class("swatch").Aria("hidden", "true"),
+			app.Text(msgs.T(i18n.OptimizerName(r.Opt))),
+		)
+	}
+	return app.Main().Class("playground").Body(
+		app.Header().Body(
+			app.H1().Text(msgs.T(i18n.AppTitle)),
+			app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
+		),
+		app.Section().Class("views").Aria("label", msgs.T(i18n.Views)).Body(
+			&LayeredFigure{ID: "surface", Caption: msgs.T(i18n.SurfaceFig) + " — " + msgs.T(i18n.SurfaceName(sc.Fn)) +
+				": f = " + surf.Formula, Src: surfaceBG, Alt: msgs.T(i18n.SurfaceAlt, msgs.T(i18n.SurfaceName(sc.Fn))),
+				Clickable: true, Hint: msgs.T(i18n.StartHint)},
+			app.Div().Class("legend").Body(
+				app.Ul().Aria("label", msgs.T(i18n.Legend)).Body(legend...),
+				app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
+			),
+			&LayeredFigure{ID: "loss", Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)},
+			app.If(dataBG != "",
+				&LayeredFigure{ID: "data", Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)},
+			),
+		),
+		app.Section().Class("side").Body(
+			&Transport{Lang: p.lang, Playing: p.playing, Speed: p.sess.Speed()},
+			&NoticeList{Lang: p.lang, Messages: p.notices},
+			&Readout{Lang: p.lang, Opts: names, Colors: colors},
+			&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes},
+			&OptimizerPicker{Lang: p.lang, Selected: names},
+			app.Div().Class("panels").Body(panels...),
+		),
+		p.benchResult(),
+	)
+}
+
+// benchResult shows the benchmark's figures once they are in.
+func (p *Playground) benchResult() app.UI {
+	if p.bench == nil || p.bench.result == "" {
+		return nil
+	}
+	return app.Pre().ID("bench-result").Text(p.bench.result)
+}
+
+// cssColor is run i's colour as CSS.
+func cssColor(i int) string {
+	c := plots.RunColor(i)
+	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+}
+
+// paint draws the shown step. It is called with p.mu unlocked.
+func (p *Playground) paint() {
+	if p.painter == nil || p.sess == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.paintLocked()
+}
+
+func (p *Playground) paintLocked() {
+	f, err := p.sess.Frame()
+	if err != nil {
+		app.Log("paint:", err)
+		return
+	}
+	p.painter.paint(i18n.For(p.lang), f, p.sess.End())
+}
+
+// edit changes the session, then shows the new scene: go-app re-renders
+// the controls, the painter redraws the frame at once, and the link is
+// replaced (not pushed, so Back does not replay every slider move).
+func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]scene.Notice, error)) {
+	p.mu.Lock()
+	notices, err := change(p.sess)
+	query := p.sess.Query()
+	p.mu.Unlock()
+	msgs := i18n.For(p.lang)
+	for _, n := range notices {
+		p.notices = append(p.notices, noticeMessage(msgs, n))
+	}
+	if err != nil {
+		p.notices = append(p.notices, msgs.T(i18n.ErrorPrefix, err.Error()))
+	}
+	if p.painter != nil {
+		p.painter.forget()
+	}
+	u := *ctx.Page().URL()
+	u.RawQuery = query
+	ctx.Page().ReplaceURL(&u)
+	p.paint()
+	ctx.Defer(func(app.Context) { p.paint() }) // after go-app has rebuilt changed elements
+}
+
+func (p *Playground) onNumber(ctx app.Context, a app.Action) {
+	v, ok := a.Value.(numberChange)
+	if !ok {
+		return
+	}
+	switch {
+	case v.Target >= 0:
+		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetParam(v.Target, v.Key, v.Value) })
+	case v.Target == targetStart:
+		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) {
+			x0 := s.Scene().X0
+			if v.Key == "y" {
+				x0[1] = v.Value
+			} else {
+				x0[0] = v.Value
+			}
+			return s.SetStart(x0)
+		})
+	case v.Key == "speed":
+		p.mu.Lock()
+		p.sess.SetSpeed(v.Value)
+		p.mu.Unlock()
+	default:
+		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return setScene(s, v.Key, v.Value) })
+	}
+}
+
+// setScene sets a scene-level number.
+func setScene(s *session.Session, key string, v float64) ([]scene.Notice, error) {
+	switch key {
+	case "steps":
+		return s.SetSteps(int(v))
+	case "noise":
+		return s.SetNoise(v)
+	case "batch":
+		return s.SetBatch(int(v))
+	case "n":
+		return s.SetN(int(v))
+	case "kappa":
+		return s.SetKappa(v)
+	case "seed":
+		return s.SetSeed(uint64(max(v, 0)))
+	}
+	return nil, fmt.Errorf("unknown setting %q", key)
+}
+
+func (p *Playground) onOptimizers(ctx app.Context, a app.Action) {
+	names, ok := a.Value.([]string)
+	if !ok || len(names) == 0 {
+		return
+	}
+	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetOptimizers(slices.Clone(names)) })
+}
+
+func (p *Playground) onSurface(ctx app.Context, a app.Action) {
+	fn, ok := a.Value.(string)
+	if !ok {
+		return
+	}
+	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSurface(fn) })
+}
+
+func (p *Playground) onStart(ctx app.Context, a app.Action) {
+	x0, ok := a.Value.([2]float64)
+	if !ok {
+		return
+	}
+	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetStart(x0) })
+}
+
+func (p *Playground) onStartAt(ctx app.Context, a app.Action) {
+	at, ok := a.Value.([2]float64)
+	if !ok {
+		return
+	}
+	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) {
+		_, err := s.SetStartAt(at[0], at[1])
+		return nil, err
+	})
+}
+
+// onKey plays or pauses (space), steps (→) and resets (r), unless a form
+// control has the focus and the key is its own.
+func (p *Playground) onKey(ctx app.Context, e app.Event) {
+	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
+		return
+	}
+	switch e.Get("target").Get("tagName").String() {
+	case "INPUT", "SELECT", "TEXTAREA", "BUTTON":
+		return
+	}
+	switch e.Get("key").String() {
+	case " ":
+		e.PreventDefault()
+		p.setPlaying(ctx, !p.playing)
+	case "ArrowRight":
+		e.PreventDefault()
+		p.step()
+	case "r", "R":
+		p.reset()
+	}
+}
+
+// setPlaying starts or stops the animation; playing from the end starts
+// over.
+func (p *Playground) setPlaying(ctx app.Context, on bool) {
+	if on == p.playing {
+		return
+	}
+	p.playing = on
+	if !on {
+		return
+	}
+	p.mu.Lock()
+	if p.sess.Shown() >= p.sess.End() {
+		p.sess.Reset()
+	}
+	p.mu.Unlock()
+	p.lastTS = 0
+	app.Window().Call("requestAnimationFrame", p.frame)
+}
+
+// onFrame advances the animation by the time since the last frame and
+// paints it, in the browser's animation frame.
+func (p *Playground) onFrame(ctx app.Context, ts float64) {
+	if !p.playing {
+		return
+	}
+	p.mu.Lock()
+	dt := 0.0
+	if p.lastTS > 0 {
+		dt = min((ts-p.lastTS)/1000, 0.1)
+	}
+	p.lastTS = ts
+	more := p.sess.Advance(dt)
+	p.paintLocked()
+	p.mu.Unlock()
+	if more {
+		app.Window().Call("requestAnimationFrame", p.frame)
+		return
+	}
+	ctx.Dispatch(func(ctx app.Context) { p.playing = false })
+}
+
+func (p *Playground) step() {
+	p.playing = false
+	p.mu.Lock()
+	p.sess.StepOnce()
+	p.mu.Unlock()
+	p.paint()
+}
+
+func (p *Playground) reset() {
+	p.playing = false
+	p.mu.Lock()
+	p.sess.Reset()
+	p.mu.Unlock()
+	p.paint()
+}

@@ -1,0 +1,142 @@
+package plots
+
+import (
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Loss figure size, in points.
+const (
+	LossWidth  = SurfaceWidth
+	LossHeight = SurfaceWidth * 0.42
+)
+
+// LossAxes are the ranges of a loss figure.
+type LossAxes struct {
+	Steps int
+	// Log is set when the y axis is f − FStar on a log scale; otherwise
+	// it is f on a linear scale.
+	Log         bool
+	FStar       float64
+	Bottom, Top float64
+}
+
+// NewLossAxes chooses the axes for runs of at most steps steps whose
+// losses are losses (each run's whole record). With a known minimum value
+// fStar (hasMin), the y axis is f − f* on a log scale, from the decade
+// above the largest start down to at most twelve decades below it;
+// otherwise f on a linear scale over every value.
+func NewLossAxes(losses [][]float64, steps int, fStar float64, hasMin bool) LossAxes {
+	a := LossAxes{Steps: max(steps, 1), Log: hasMin, FStar: fStar, Top: math.Inf(-1), Bottom: math.Inf(1)}
+	if !a.Log {
+		for _, l := range losses {
+			for _, v := range l {
+				a.Top, a.Bottom = math.Max(a.Top, v), math.Min(a.Bottom, v)
+			}
+		}
+		switch {
+		case math.IsInf(a.Top, 0):
+			a.Top, a.Bottom = 1, -1
+		case a.Top == a.Bottom:
+			a.Top, a.Bottom = a.Top+1, a.Bottom-1
+		}
+		return a
+	}
+	for _, l := range losses {
+		if len(l) == 0 {
+			continue
+		}
+		a.Top = math.Max(a.Top, l[0]-fStar)
+		for _, v := range l {
+			if d := v - fStar; d > 0 {
+				a.Bottom = math.Min(a.Bottom, d)
+			}
+		}
+	}
+	if math.IsInf(a.Top, 0) || !(a.Top > 0) {
+		a.Top = 1
+	}
+	a.Top = math.Pow(10, math.Ceil(math.Log10(a.Top)))
+	a.Bottom = math.Pow(10, math.Floor(math.Log10(math.Max(a.Bottom, a.Top*1e-12))))
+	if a.Bottom >= a.Top {
+		a.Bottom = a.Top / 10
+	}
+	return a
+}
+
+// LossFigure plots loss against step for every run: the axes as the
+// background, and the curves up to the shown step as overlays.
+type LossFigure struct {
+	*Layered
+	LossAxes
+}
+
+// NewLossFigure draws the axes.
+func NewLossFigure(a LossAxes) (*LossFigure, error) {
+	p := plot.New()
+	p.X.Label.Text = "step"
+	p.Y.Label.Text = "f"
+	if a.Log {
+		p.Y.Label.Text = "f − f*"
+		p.Y.Scale = plot.LogScale{}
+		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+	}
+	p.Add(plotter.NewGrid())
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, float64(a.Steps), a.Bottom, a.Top
+	l, err := newLayered(p, LossWidth, LossHeight)
+	if err != nil {
+		return nil, err
+	}
+	return &LossFigure{Layered: l, LossAxes: a}, nil
+}
+
+// value maps a loss to the y axis, clamped into the axis range.
+func (f *LossFigure) value(v float64) float64 {
+	if f.Log {
+		v -= f.FStar
+	}
+	return math.Min(math.Max(v, f.Bottom), f.Top)
+}
+
+// toFigure maps (step, y value) to figure points.
+func (f *LossFigure) toFigure(p [2]float64) (x, y float64) {
+	w, h := float64(f.data.Max.X-f.data.Min.X), float64(f.data.Max.Y-f.data.Min.Y)
+	x = p[0] / float64(f.Steps) * w
+	if f.Log {
+		return x, math.Log(p[1]/f.Bottom) / math.Log(f.Top/f.Bottom) * h
+	}
+	return x, (p[1] - f.Bottom) / (f.Top - f.Bottom) * h
+}
+
+// LossFrame is one run's curve up to the shown step.
+type LossFrame struct {
+	Loss  []float64 // losses from step 0 to the shown step
+	Color color.RGBA
+}
+
+// Overlay draws each run's loss curve with a dot at its last value.
+func (f *LossFigure) Overlay(runs []LossFrame) ([]byte, error) {
+	var ps []plot.Plotter
+	pts := make([][2]float64, 0, 256)
+	for _, r := range runs {
+		if len(r.Loss) == 0 {
+			continue
+		}
+		pts = pts[:0]
+		for i, v := range r.Loss {
+			pts = append(pts, [2]float64{float64(i), f.value(v)})
+		}
+		line, err := plotter.NewLine(decimate(pts, f.toFigure))
+		if err != nil {
+			return nil, err
+		}
+		line.LineStyle = draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}
+		ps = append(ps, line, dot(pts[len(pts)-1], draw.CircleGlyph{}, r.Color, 3))
+	}
+	return f.Layered.Overlay(ps...)
+}

@@ -1,0 +1,253 @@
+package plots
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/optimplay/optimplay/optimizers"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Figure sizes, in points; the page scales them to fit.
+const (
+	SurfaceWidth  = 400 * vg.Millimeter / 2.8 // ≈ 143 mm, 540 px at 96 dpi
+	SurfaceHeight = SurfaceWidth * 5 / 6
+	gridCells     = 150
+	contourLevels = 14
+)
+
+// SurfaceFigure is a surface's colour map with contours and landmarks as
+// the background, and the runs' paths as overlays.
+type SurfaceFigure struct {
+	*Layered
+	view optimizers.Box
+}
+
+// surfaceGrid samples a surface at cell centres, on a colour scale.
+type surfaceGrid struct {
+	view     optimizers.Box
+	n        int
+	z        []float64 // colour values, column-major: z[c*n+r]
+	min, max float64
+}
+
+func (g *surfaceGrid) Dims() (c, r int)   { return g.n, g.n }
+func (g *surfaceGrid) Z(c, r int) float64 { return g.z[c*g.n+r] }
+func (g *surfaceGrid) X(c int) float64 {
+	return g.view.XMin + (float64(c)+0.5)/float64(g.n)*(g.view.XMax-g.view.XMin)
+}
+func (g *surfaceGrid) Y(r int) float64 {
+	return g.view.YMin + (float64(r)+0.5)/float64(g.n)*(g.view.YMax-g.view.YMin)
+}
+func (g *surfaceGrid) Min() float64 { return g.min }
+func (g *surfaceGrid) Max() float64 { return g.max }
+
+// ColourScale maps loss values to the colour axis: f itself, or
+// log10(f − Offset) on surfaces whose values span orders of magnitude.
+type ColourScale struct {
+	Log    bool
+	Offset float64
+}
+
+// Value returns the colour-axis value of f.
+func (s ColourScale) Value(f float64) float64 {
+	if s.Log {
+		return math.Log10(math.Max(f-s.Offset, math.SmallestNonzeroFloat64))
+	}
+	return f
+}
+
+// sampleSurface evaluates the surface over the view and picks the colour
+// scale: logarithmic for LogScale surfaces, offset below the least value
+// (the known minimum when it lies below the samples) by a millionth of
+// the range, so that seven decades show.
+func sampleSurface(surf optimizers.Surface, view optimizers.Box, n int) (*surfaceGrid, ColourScale, error) {
+	g := &surfaceGrid{view: view, n: n, z: make([]float64, n*n)}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	x := make([]float64, 2)
+	for c := range n {
+		for r := range n {
+			x[0], x[1] = g.X(c), g.Y(r)
+			f := surf.Func(x)
+			if math.IsNaN(f) || math.IsInf(f, 0) {
+				return nil, ColourScale{}, fmt.Errorf("plots: %s is not finite at %v", surf.Name, x)
+			}
+			g.z[c*n+r] = f
+			lo, hi = math.Min(lo, f), math.Max(hi, f)
+		}
+	}
+	for _, m := range surf.Minima() {
+		lo = math.Min(lo, m.F)
+	}
+	scale := ColourScale{Log: surf.LogScale}
+	if scale.Log {
+		scale.Offset = lo - math.Max((hi-lo)*1e-6, 1e-12)
+	}
+	g.min, g.max = math.Inf(1), math.Inf(-1)
+	for i, f := range g.z {
+		g.z[i] = scale.Value(f)
+		g.min, g.max = math.Min(g.min, g.z[i]), math.Max(g.max, g.z[i])
+	}
+	if g.max == g.min {
+		g.max = g.min + 1
+	}
+	return g, scale, nil
+}
+
+// NewSurfaceFigure draws the surface over view: a viridis colour map,
+// contour lines evenly spaced on the colour scale (so log-spaced in f on
+// LogScale surfaces) and markers on the landmarks inside the view.
+func NewSurfaceFigure(surf optimizers.Surface, view optimizers.Box) (*SurfaceFigure, error) {
+	g, _, err := sampleSurface(surf, view, gridCells)
+	if err != nil {
+		return nil, err
+	}
+	p := plot.New()
+	p.X.Label.Text, p.Y.Label.Text = surf.Axes[0], surf.Axes[1]
+	heat := plotter.NewHeatMap(g, Viridis(256))
+	heat.Rasterized = true
+	levels := make([]float64, contourLevels)
+	for i := range levels {
+		levels[i] = g.min + float64(i+1)/float64(contourLevels+1)*(g.max-g.min)
+	}
+	contours := plotter.NewContour(g, levels, nil)
+	contours.LineStyles = []draw.LineStyle{{Color: contourFg, Width: vg.Points(0.6)}}
+	p.Add(heat, contours)
+	p.Add(landmarks(surf, view)...)
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = view.XMin, view.XMax, view.YMin, view.YMax
+	l, err := newLayered(p, SurfaceWidth, SurfaceHeight)
+	if err != nil {
+		return nil, err
+	}
+	return &SurfaceFigure{Layered: l, view: view}, nil
+}
+
+// landmarks marks the stationary points inside the view: a cross for
+// global minima, a ring for local minima, a triangle for saddle points
+// and a square for maxima, each white on a dark outline.
+func landmarks(surf optimizers.Surface, view optimizers.Box) []plot.Plotter {
+	var out []plot.Plotter
+	for _, l := range surf.Landmarks {
+		if !view.Contains(l.At) {
+			continue
+		}
+		var shape draw.GlyphDrawer
+		switch l.Kind {
+		case optimizers.GlobalMin:
+			shape = draw.CrossGlyph{}
+		case optimizers.LocalMin:
+			shape = draw.RingGlyph{}
+		case optimizers.SaddlePoint:
+			shape = draw.TriangleGlyph{}
+		case optimizers.LocalMax:
+			shape = draw.SquareGlyph{}
+		}
+		for _, style := range []draw.GlyphStyle{
+			{Shape: outlined{shape, 2.6}, Color: ink, Radius: vg.Points(5)},
+			{Shape: outlined{shape, 1.2}, Color: white, Radius: vg.Points(5)},
+		} {
+			s, _ := plotter.NewScatter(plotter.XYs{{X: l.At[0], Y: l.At[1]}})
+			s.GlyphStyle = style
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// outlined draws a glyph with a given line width.
+type outlined struct {
+	draw.GlyphDrawer
+	width vg.Length
+}
+
+func (o outlined) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	c.SetLineWidth(o.width)
+	o.GlyphDrawer.DrawGlyph(c, sty, pt)
+}
+
+// RunFrame is what the surface overlay shows of one run at the shown step.
+type RunFrame struct {
+	// Points is the path from the start to the current point.
+	Points [][2]float64
+	Color  color.RGBA
+	// Grad is ∇f at the current point and Update the step that leaves it
+	// (or, at the end of a run, the one that reached it); each is drawn as
+	// a direction of fixed length, −∇f dashed white and the update in the
+	// run's colour. Zero vectors are not drawn.
+	Grad, Update [2]float64
+}
+
+// Overlay draws the runs' paths, start and current points and vectors.
+func (f *SurfaceFigure) Overlay(runs []RunFrame) ([]byte, error) {
+	var ps []plot.Plotter
+	arrowLen := 0.07 * math.Hypot(f.view.XMax-f.view.XMin, f.view.YMax-f.view.YMin)
+	for _, r := range runs {
+		if len(r.Points) == 0 {
+			continue
+		}
+		path, err := plotter.NewLine(decimate(r.Points, f.toFigure))
+		if err != nil {
+			return nil, err
+		}
+		under := *path
+		under.LineStyle = draw.LineStyle{Color: halo, Width: vg.Points(3.2)}
+		path.LineStyle = draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}
+		ps = append(ps, &under, path)
+		start, cur := r.Points[0], r.Points[len(r.Points)-1]
+		ps = append(ps,
+			dot(start, draw.RingGlyph{}, halo, 4.5), dot(start, draw.RingGlyph{}, r.Color, 3.5),
+		)
+		if g := (vec{-r.Grad[0], -r.Grad[1]}); g.norm() > 0 {
+			ps = append(ps, &Arrow{From: cur, Dir: g, Len: arrowLen, Style: draw.LineStyle{
+				Color: white, Width: vg.Points(1.3), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}})
+		}
+		if u := (vec{r.Update[0], r.Update[1]}); u.norm() > 0 {
+			ps = append(ps,
+				&Arrow{From: cur, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: halo, Width: vg.Points(3.2)}},
+				&Arrow{From: cur, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}},
+			)
+		}
+		ps = append(ps, dot(cur, draw.CircleGlyph{}, white, 5), dot(cur, draw.CircleGlyph{}, r.Color, 3.8))
+	}
+	return f.Layered.Overlay(ps...)
+}
+
+// toFigure maps data coordinates to figure points.
+func (f *SurfaceFigure) toFigure(p [2]float64) (x, y float64) {
+	return (p[0] - f.view.XMin) / (f.view.XMax - f.view.XMin) * float64(f.data.Max.X-f.data.Min.X),
+		(p[1] - f.view.YMin) / (f.view.YMax - f.view.YMin) * float64(f.data.Max.Y-f.data.Min.Y)
+}
+
+// ToData maps a click to the surface's coordinates.
+func (f *SurfaceFigure) ToData(fx, fy float64) ([2]float64, bool) {
+	x, y, ok := f.Layered.ToData(fx, fy)
+	return [2]float64{x, y}, ok
+}
+
+// decimate keeps the points at least half a point apart on the figure
+// (toFigure maps data to figure points), and always the first and last: a
+// long path or curve stays cheap to draw and looks the same.
+func decimate(pts [][2]float64, toFigure func([2]float64) (x, y float64)) plotter.XYs {
+	xys := make(plotter.XYs, 0, min(len(pts), 2048))
+	lx, ly := toFigure(pts[0])
+	xys = append(xys, plotter.XY{X: pts[0][0], Y: pts[0][1]})
+	for i, p := range pts[1:] {
+		x, y := toFigure(p)
+		if (x-lx)*(x-lx)+(y-ly)*(y-ly) >= 0.25 || i == len(pts)-2 {
+			xys = append(xys, plotter.XY{X: p[0], Y: p[1]})
+			lx, ly = x, y
+		}
+	}
+	return xys
+}
+
+// dot is a single glyph at p.
+func dot(p [2]float64, shape draw.GlyphDrawer, c color.Color, radius float64) plot.Plotter {
+	s, _ := plotter.NewScatter(plotter.XYs{{X: p[0], Y: p[1]}})
+	s.GlyphStyle = draw.GlyphStyle{Shape: shape, Color: c, Radius: vg.Points(radius)}
+	return s
+}

@@ -1,0 +1,17 @@
+// Local stand-in for codeberg.org/go-fonts/liberation v0.5.0 (see ../README.md).
+// Upstream embeds LiberationSerif-Italic.ttf here; this copy reuses Liberation Serif Regular
+// to keep WebAssembly binaries small.
+
+// Package liberationserifitalic provides the "LiberationSerif Italic" TrueType font
+// from the Liberation font family.
+//
+// In this local stand-in it holds Liberation Serif Regular instead.
+package liberationserifitalic // import "codeberg.org/go-fonts/liberation/liberationserifitalic"
+
+import "codeberg.org/go-fonts/liberation/liberationserifregular"
+
+// TTF is the data for the "LiberationSerif Italic" TrueType font.
+//
+// In this local stand-in it is the same slice as liberationserifregular.TTF
+// (Liberation Serif Regular), not LiberationSerif-Italic.ttf.
+var TTF = liberationserifregular.TTF
