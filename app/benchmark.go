@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/app/i18n"
 )
 
 // benchmark is the page's benchmark mode (?bench=N): N animated
@@ -30,6 +31,18 @@ type benchResult struct {
 	FirstPaintMS float64   `json:"first_paint_ms"`
 	Anim         benchStat `json:"anim_ms"`
 	Recompute    benchStat `json:"recompute_ms"`
+	// Phases are the mean milliseconds of an animated iteration's parts:
+	// the step, drawing the frame (Go), painting it into the page, and the
+	// layout that follows.
+	Phases benchPhases `json:"anim_phases_ms"`
+}
+
+// benchPhases splits an animated iteration.
+type benchPhases struct {
+	Step   float64 `json:"step"`
+	Frame  float64 `json:"frame"`
+	Paint  float64 `json:"paint"`
+	Layout float64 `json:"layout"`
 }
 
 // benchStat summarizes durations in milliseconds.
@@ -64,6 +77,7 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 	p.mu.Unlock()
 	var tick app.Func
 	i := 0
+	var phases [4]float64 // step, frame, paint, layout
 	tick = app.FuncOf(func(this app.Value, args []app.Value) any {
 		t0 := now()
 		p.mu.Lock()
@@ -80,10 +94,20 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 			}
 			p.painter.forget()
 		}
-		p.paintLocked()
+		t1 := now()
+		f, _ := p.sess.Frame(p.painter.trail)
+		t2 := now()
+		p.painter.paint(i18n.For(p.lang), f, p.sess.End())
+		t3 := now()
 		p.mu.Unlock()
 		forceLayout()
 		d := now() - t0
+		if i < b.frames {
+			phases[0] += t1 - t0
+			phases[1] += t2 - t1
+			phases[2] += t3 - t2
+			phases[3] += now() - t3
+		}
 		if i < b.frames {
 			b.anim = append(b.anim, d)
 		} else {
@@ -99,6 +123,8 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 		res := benchResult{Frames: b.frames, Runs: len(p.sess.Scene().Runs), Steps: p.sess.Scene().Steps,
 			FirstPaintMS: b.firstPaint, Anim: summarize(b.anim), Recompute: summarize(b.recompute)}
 		p.mu.Unlock()
+		n := float64(len(b.anim))
+		res.Phases = benchPhases{Step: phases[0] / n, Frame: phases[1] / n, Paint: phases[2] / n, Layout: phases[3] / n}
 		out, _ := json.Marshal(res)
 		ctx.Dispatch(func(app.Context) { b.result = string(out) })
 		return nil

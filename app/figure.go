@@ -3,12 +3,13 @@ package app
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // LayeredFigure shows a figure of package plots: the background as an
-// image, and above it an overlay element that the painter fills every
-// frame. Clicks on a clickable figure set the start point.
+// image, and above it overlay elements that the painter fills, bottom
+// first. Clicks on a clickable figure set the start point.
 type LayeredFigure struct {
 	app.Compo
 
-	ID        string // the overlay's id is ID + "-overlay"
+	ID        string
+	Layers    []string // ids of the overlay elements
 	Caption   string
 	Src       string // the background's image source
 	Alt       string
@@ -18,15 +19,17 @@ type LayeredFigure struct {
 
 // Render draws the figure.
 func (f *LayeredFigure) Render() app.UI {
-	layers := app.Div().Class("layers").Body(
-		app.Img().Class("background").Src(f.Src).Alt(f.Alt),
-		app.Div().Class("overlay").ID(f.ID+"-overlay").Aria("hidden", "true"),
-	)
+	layers := make([]app.UI, 0, 1+len(f.Layers))
+	layers = append(layers, app.Img().Class("background").Src(f.Src).Alt(f.Alt))
+	for _, id := range f.Layers {
+		layers = append(layers, app.Div().Class("overlay").ID(id).Aria("hidden", "true"))
+	}
+	stack := app.Div().Class("layers").Body(layers...)
 	if f.Clickable {
-		layers = layers.Class("clickable").OnClick(f.onClick)
+		stack = stack.Class("clickable").OnClick(f.onClick)
 	}
 	return app.Figure().ID(f.ID).Class("figure").Body(
-		layers,
+		stack,
 		app.FigCaption().Body(
 			app.Text(f.Caption),
 			app.If(f.Clickable && f.Hint != "", app.Span().Class("hint").Text(" "+f.Hint)),

@@ -138,16 +138,16 @@ func (p *Playground) Render() app.UI {
 			app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
 		),
 		app.Section().Class("views").Aria("label", msgs.T(i18n.Views)).Body(
-			&LayeredFigure{ID: "surface", Caption: msgs.T(i18n.SurfaceFig) + " — " + msgs.T(i18n.SurfaceName(sc.Fn)) +
+			&LayeredFigure{ID: "surface", Layers: surfaceLayers, Caption: msgs.T(i18n.SurfaceFig) + " — " + msgs.T(i18n.SurfaceName(sc.Fn)) +
 				": f = " + surf.Formula, Src: surfaceBG, Alt: msgs.T(i18n.SurfaceAlt, msgs.T(i18n.SurfaceName(sc.Fn))),
 				Clickable: true, Hint: msgs.T(i18n.StartHint)},
 			app.Div().Class("legend").Body(
 				app.Ul().Aria("label", msgs.T(i18n.Legend)).Body(legend...),
 				app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
 			),
-			&LayeredFigure{ID: "loss", Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)},
+			&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)},
 			app.If(dataBG != "",
-				&LayeredFigure{ID: "data", Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)},
+				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)},
 			),
 		),
 		app.Section().Class("side").Body(
@@ -187,7 +187,7 @@ func (p *Playground) paint() {
 }
 
 func (p *Playground) paintLocked() {
-	f, err := p.sess.Frame()
+	f, err := p.sess.Frame(p.painter.trail)
 	if err != nil {
 		app.Log("paint:", err)
 		return

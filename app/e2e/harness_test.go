@@ -163,7 +163,7 @@ func page(t testing.TB, query string) context.Context {
 	if err := chromedp.Do(ctx, chromedp.Navigate(serverURL+"/?"+query)); err != nil {
 		t.Fatal(err)
 	}
-	waitJS(t, ctx, `document.querySelector('#surface-overlay path') !== null`)
+	waitJS(t, ctx, `document.querySelector('#surface-head path') !== null`)
 	return ctx
 }
 

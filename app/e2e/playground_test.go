@@ -17,7 +17,7 @@ import (
 
 // pathLength is the total length of the path data drawn on the surface's
 // overlay: it grows as the paths grow.
-const pathLength = `[...document.querySelectorAll('#surface-overlay path')].reduce((n, p) => n + (p.getAttribute('d') || '').length, 0)`
+const pathLength = `[...document.querySelectorAll('#surface-lines path')].reduce((n, p) => n + (p.getAttribute('d') || '').length, 0)`
 
 // number reads a readout cell as a number.
 func number(t *testing.T, s string) float64 {
@@ -87,7 +87,7 @@ func TestSliderRecomputes(t *testing.T) {
 	}
 	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '40'`)
 	before := text(t, ctx, "ro-0-point")
-	paths := eval[string](t, ctx, `document.getElementById('surface-overlay').innerHTML`)
+	paths := eval[string](t, ctx, `document.getElementById('surface-lines').innerHTML`)
 	// Ten presses of → on the focused log-scale slider: lr × 10^(6/1000·10).
 	do(t, ctx, chromedp.Focus(chromedp.ID("run0-lr")))
 	for range 10 {
@@ -102,7 +102,7 @@ func TestSliderRecomputes(t *testing.T) {
 	if got := text(t, ctx, "ro-0-step"); got != "40" {
 		t.Errorf("shown step %s after the change, want 40 (no reset)", got)
 	}
-	if after := eval[string](t, ctx, `document.getElementById('surface-overlay').innerHTML`); after == paths {
+	if after := eval[string](t, ctx, `document.getElementById('surface-lines').innerHTML`); after == paths {
 		t.Error("the path was not redrawn")
 	}
 	// Typing an exact value.
@@ -196,7 +196,7 @@ func TestDivergence(t *testing.T) {
 	if s := text(t, ctx, "ro-1-status"); s != "done" {
 		t.Errorf("Adam status %q", s)
 	}
-	body := eval[string](t, ctx, `document.body.innerText + document.getElementById('surface-overlay').innerHTML + document.getElementById('loss-overlay').innerHTML`)
+	body := eval[string](t, ctx, `document.body.innerText + document.getElementById('surface-lines').innerHTML + document.getElementById('loss-lines').innerHTML`)
 	if strings.Contains(body, "NaN") || strings.Contains(body, "Inf") {
 		t.Error("NaN or Inf on the page")
 	}

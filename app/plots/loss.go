@@ -113,30 +113,41 @@ func (f *LossFigure) toFigure(p [2]float64) (x, y float64) {
 	return x, (p[1] - f.Bottom) / (f.Top - f.Bottom) * h
 }
 
-// LossFrame is one run's curve up to the shown step.
-type LossFrame struct {
-	Loss  []float64 // losses from step 0 to the shown step
-	Color color.RGBA
-}
-
-// Overlay draws each run's loss curve with a dot at its last value.
-func (f *LossFigure) Overlay(runs []LossFrame) ([]byte, error) {
+// Trail draws stretches of loss curves; a Segment's points are (step,
+// loss).
+func (f *LossFigure) Trail(segs []Segment) ([]byte, error) {
 	var ps []plot.Plotter
 	pts := make([][2]float64, 0, 256)
-	for _, r := range runs {
-		if len(r.Loss) == 0 {
+	for _, s := range segs {
+		if len(s.Points) < 2 {
 			continue
 		}
 		pts = pts[:0]
-		for i, v := range r.Loss {
-			pts = append(pts, [2]float64{float64(i), f.value(v)})
+		for _, p := range s.Points {
+			pts = append(pts, [2]float64{p[0], f.value(p[1])})
 		}
 		line, err := plotter.NewLine(decimate(pts, f.toFigure))
 		if err != nil {
 			return nil, err
 		}
-		line.LineStyle = draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}
-		ps = append(ps, line, dot(pts[len(pts)-1], draw.CircleGlyph{}, r.Color, 3))
+		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
+		ps = append(ps, line)
+	}
+	return f.Layered.Overlay(ps...)
+}
+
+// LossPoint is a run's loss at the shown step.
+type LossPoint struct {
+	Step  int
+	Loss  float64
+	Color color.RGBA
+}
+
+// Head marks each run's current loss with a dot.
+func (f *LossFigure) Head(points []LossPoint) ([]byte, error) {
+	ps := make([]plot.Plotter, len(points))
+	for i, p := range points {
+		ps[i] = dot([2]float64{float64(p.Step), f.value(p.Loss)}, draw.CircleGlyph{}, p.Color, 3)
 	}
 	return f.Layered.Overlay(ps...)
 }

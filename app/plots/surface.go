@@ -169,11 +169,51 @@ func (o outlined) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	o.GlyphDrawer.DrawGlyph(c, sty, pt)
 }
 
-// RunFrame is what the surface overlay shows of one run at the shown step.
-type RunFrame struct {
-	// Points is the path from the start to the current point.
+// Segment is a stretch of one run's path (or curve), from one step to a
+// later one, in the run's colour.
+type Segment struct {
 	Points [][2]float64
 	Color  color.RGBA
+	// FromStart is set when Points begin at the run's start, which the
+	// surface marks with a ring.
+	FromStart bool
+}
+
+// Trail draws path segments as two layers, the white halos under the
+// lines and the lines, so that a trail extended segment by segment keeps
+// every line above every halo.
+func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
+	var hs, ls []plot.Plotter
+	for _, s := range segs {
+		if len(s.Points) < 2 {
+			continue
+		}
+		line, err := plotter.NewLine(decimate(s.Points, f.toFigure))
+		if err != nil {
+			return nil, nil, err
+		}
+		under := *line
+		under.LineStyle = draw.LineStyle{Color: halo, Width: vg.Points(3.2)}
+		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
+		hs, ls = append(hs, &under), append(ls, line)
+	}
+	for _, s := range segs {
+		if s.FromStart && len(s.Points) > 0 {
+			ls = append(ls, dot(s.Points[0], draw.RingGlyph{}, halo, 4.5), dot(s.Points[0], draw.RingGlyph{}, s.Color, 3.5))
+		}
+	}
+	if halos, err = f.Layered.Overlay(hs...); err != nil {
+		return nil, nil, err
+	}
+	lines, err = f.Layered.Overlay(ls...)
+	return halos, lines, err
+}
+
+// RunHead is what the surface shows of a run at the shown step, apart
+// from its path.
+type RunHead struct {
+	Current [2]float64
+	Color   color.RGBA
 	// Grad is ∇f at the current point and Update the step that leaves it
 	// (or, at the end of a run, the one that reached it); each is drawn as
 	// a direction of fixed length, −∇f dashed white and the update in the
@@ -181,37 +221,23 @@ type RunFrame struct {
 	Grad, Update [2]float64
 }
 
-// Overlay draws the runs' paths, start and current points and vectors.
-func (f *SurfaceFigure) Overlay(runs []RunFrame) ([]byte, error) {
+// Head draws each run's current point (a disc) and vectors; the trail
+// marks the start.
+func (f *SurfaceFigure) Head(runs []RunHead) ([]byte, error) {
 	var ps []plot.Plotter
 	arrowLen := 0.07 * math.Hypot(f.view.XMax-f.view.XMin, f.view.YMax-f.view.YMin)
 	for _, r := range runs {
-		if len(r.Points) == 0 {
-			continue
-		}
-		path, err := plotter.NewLine(decimate(r.Points, f.toFigure))
-		if err != nil {
-			return nil, err
-		}
-		under := *path
-		under.LineStyle = draw.LineStyle{Color: halo, Width: vg.Points(3.2)}
-		path.LineStyle = draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}
-		ps = append(ps, &under, path)
-		start, cur := r.Points[0], r.Points[len(r.Points)-1]
-		ps = append(ps,
-			dot(start, draw.RingGlyph{}, halo, 4.5), dot(start, draw.RingGlyph{}, r.Color, 3.5),
-		)
 		if g := (vec{-r.Grad[0], -r.Grad[1]}); g.norm() > 0 {
-			ps = append(ps, &Arrow{From: cur, Dir: g, Len: arrowLen, Style: draw.LineStyle{
+			ps = append(ps, &Arrow{From: r.Current, Dir: g, Len: arrowLen, Style: draw.LineStyle{
 				Color: white, Width: vg.Points(1.3), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}})
 		}
 		if u := (vec{r.Update[0], r.Update[1]}); u.norm() > 0 {
 			ps = append(ps,
-				&Arrow{From: cur, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: halo, Width: vg.Points(3.2)}},
-				&Arrow{From: cur, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}},
+				&Arrow{From: r.Current, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: halo, Width: vg.Points(3.2)}},
+				&Arrow{From: r.Current, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}},
 			)
 		}
-		ps = append(ps, dot(cur, draw.CircleGlyph{}, white, 5), dot(cur, draw.CircleGlyph{}, r.Color, 3.8))
+		ps = append(ps, dot(r.Current, draw.CircleGlyph{}, white, 5), dot(r.Current, draw.CircleGlyph{}, r.Color, 3.8))
 	}
 	return f.Layered.Overlay(ps...)
 }
@@ -228,16 +254,16 @@ func (f *SurfaceFigure) ToData(fx, fy float64) ([2]float64, bool) {
 	return [2]float64{x, y}, ok
 }
 
-// decimate keeps the points at least half a point apart on the figure
-// (toFigure maps data to figure points), and always the first and last: a
-// long path or curve stays cheap to draw and looks the same.
+// decimate keeps the points at least a point (1/72 inch) apart on the
+// figure (toFigure maps data to figure points), and always the first and
+// last: a long path or curve stays cheap to draw and looks the same.
 func decimate(pts [][2]float64, toFigure func([2]float64) (x, y float64)) plotter.XYs {
 	xys := make(plotter.XYs, 0, min(len(pts), 2048))
 	lx, ly := toFigure(pts[0])
 	xys = append(xys, plotter.XY{X: pts[0][0], Y: pts[0][1]})
 	for i, p := range pts[1:] {
 		x, y := toFigure(p)
-		if (x-lx)*(x-lx)+(y-ly)*(y-ly) >= 0.25 || i == len(pts)-2 {
+		if (x-lx)*(x-lx)+(y-ly)*(y-ly) >= 1 || i == len(pts)-2 {
 			xys = append(xys, plotter.XY{X: p[0], Y: p[1]})
 			lx, ly = x, y
 		}

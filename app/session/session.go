@@ -40,6 +40,7 @@ type Session struct {
 	dataBG     string
 	lossFig    *plots.LossFigure
 	lossBG     string
+	gen        int // counts the computations of the runs
 }
 
 // New starts a session from a permalink query. The notices say what of
@@ -100,6 +101,7 @@ func (s *Session) apply(sc scene.Scene) error {
 		s.lossFig, s.lossBG = lossFig, dataURL(lossFig.Background())
 	}
 	s.sc, s.trajs = sc, trajs
+	s.gen++
 	s.cur = math.Min(s.cur, float64(s.End()))
 	return nil
 }
@@ -318,19 +320,46 @@ type RunState struct {
 	Status optimizers.Status
 }
 
-// Frame is what the page draws for the shown step.
-type Frame struct {
-	Step                int
-	Surface, Loss, Data []byte // overlays, SVG; Data is nil without data
-	Runs                []RunState
+// Trail is what a painter holds of the paths and loss curves: drawn for
+// generation Gen of the runs, up to step Step, with Appends segments
+// appended since they were last drawn whole. The zero Trail holds nothing.
+type Trail struct {
+	Gen, Step, Appends int
 }
 
-// Frame draws the overlays and collects the values of the shown step.
-func (s *Session) Frame() (Frame, error) {
+// compactAfter bounds the appended segments before a trail is drawn whole
+// again, which keeps the number of elements in the page small.
+const compactAfter = 48
+
+// Frame is what the page draws for the shown step. The paths and loss
+// curves are trails: a frame carries only what was added since the
+// painter's Trail, unless Reset says to replace them. Per frame the page
+// thus draws a few segments, not whole paths.
+type Frame struct {
+	Step  int
+	Trail Trail // what the painter holds once it has painted this frame
+	Reset bool  // replace the trail layers rather than extend them
+	// The trail layers, SVG; nil when unchanged.
+	SurfaceHalos, SurfaceLines, LossLines []byte
+	// The per-frame layers, SVG: current points, vectors, the fitted
+	// lines (Data is nil without data).
+	SurfaceHead, LossHead, Data []byte
+	Runs                        []RunState
+}
+
+// Frame draws the shown step for a painter that holds have.
+func (s *Session) Frame(have Trail) (Frame, error) {
 	k := s.Shown()
 	f := Frame{Step: k, Runs: make([]RunState, len(s.trajs))}
-	paths := make([]plots.RunFrame, len(s.trajs))
-	curves := make([]plots.LossFrame, len(s.trajs))
+	from := have.Step
+	f.Reset = have.Gen != s.gen || from > k || have.Appends >= compactAfter
+	f.Trail = Trail{Gen: s.gen, Step: k, Appends: have.Appends + 1}
+	if f.Reset {
+		from, f.Trail.Appends = 0, 0
+	}
+	var paths, curves []plots.Segment
+	heads := make([]plots.RunHead, len(s.trajs))
+	points := make([]plots.LossPoint, len(s.trajs))
 	fits := make([]plots.FitFrame, len(s.trajs))
 	var batch []int32
 	for i, t := range s.trajs {
@@ -344,6 +373,19 @@ func (s *Session) Frame() (Frame, error) {
 			st.Status = t.Status
 		}
 		f.Runs[i] = st
+		if f.Reset {
+			// A reset trail starts from the start, even at step 0.
+			paths = append(paths, plots.Segment{Points: t.Points[:ki+1], Color: c, FromStart: true})
+		} else if a := min(from, t.Steps()); ki > a {
+			paths = append(paths, plots.Segment{Points: t.Points[a : ki+1], Color: c})
+		}
+		if a := min(from, t.Steps()); ki > a {
+			loss := make([][2]float64, 0, ki+1-a)
+			for j := a; j <= ki; j++ {
+				loss = append(loss, [2]float64{float64(j), t.Loss[j]})
+			}
+			curves = append(curves, plots.Segment{Points: loss, Color: c})
+		}
 		var update [2]float64
 		switch {
 		case ki < t.Steps():
@@ -351,18 +393,28 @@ func (s *Session) Frame() (Frame, error) {
 		case ki > 0:
 			update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
 		}
-		paths[i] = plots.RunFrame{Points: t.Points[:ki+1], Color: c, Grad: g, Update: update}
-		curves[i] = plots.LossFrame{Loss: t.Loss[:ki+1], Color: c}
+		heads[i] = plots.RunHead{Current: p, Color: c, Grad: g, Update: update}
+		points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
 		fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
 		if batch == nil && ki > 0 {
 			batch = t.Batch(ki)
 		}
 	}
 	var err error
-	if f.Surface, err = s.surfaceFig.Overlay(paths); err != nil {
+	if f.Reset || len(paths) > 0 {
+		if f.SurfaceHalos, f.SurfaceLines, err = s.surfaceFig.Trail(paths); err != nil {
+			return f, err
+		}
+		if f.LossLines, err = s.lossFig.Trail(curves); err != nil {
+			return f, err
+		}
+	} else {
+		f.Trail.Appends = have.Appends
+	}
+	if f.SurfaceHead, err = s.surfaceFig.Head(heads); err != nil {
 		return f, err
 	}
-	if f.Loss, err = s.lossFig.Overlay(curves); err != nil {
+	if f.LossHead, err = s.lossFig.Head(points); err != nil {
 		return f, err
 	}
 	if s.dataFig != nil {

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 // Command serve serves the playground: the prerendered page, go-app's
 // resources and web/app.wasm (build it first: make wasm, or make serve).
 //
