@@ -6,7 +6,7 @@ ADDR ?= 127.0.0.1:8000
 # which leaves out the vg backends the app does not use (PDF, EPS, TeX).
 WASM_FLAGS = -trimpath -ldflags="-s -w" -tags minimal
 
-.PHONY: all wasm serve test fmt-check vet vet-wasm unit bench clean
+.PHONY: all wasm serve test fmt-check vet vet-wasm unit bench bench-browser screenshot clean
 
 all: wasm
 
@@ -19,7 +19,7 @@ serve: wasm
 test: fmt-check vet vet-wasm unit
 
 fmt-check:
-	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	@out=$$(gofmt -l .); \
 	if [ -n "$$out" ]; then echo "not gofmt-ed:"; echo "$$out"; exit 1; fi
 
 vet:
@@ -28,11 +28,25 @@ vet:
 vet-wasm:
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
+# The browser tests (app/e2e) need Debian's chromium; without it they skip,
+# unless CI=true or REQUIRE_BROWSER=1.
 unit:
+	@command -v chromium >/dev/null 2>&1 || \
+	  echo "*** chromium not found: the browser tests will be SKIPPED (apt-get install chromium) ***"
 	$(GO) test -race ./...
 
+# Go benchmarks of the optimizer core and of drawing frames (native).
 bench:
-	$(GO) test -run '^$$' -bench . ./optimizers
+	$(GO) test -run '^$$' -bench . ./optimizers ./app/session
+
+# The page's benchmark mode in headless Chromium: ms per animated step and
+# per slider recompute with 1 and 4 optimizers, and time to the first path.
+bench-browser:
+	$(GO) test -run '^$$' -bench Page -benchtime 1x ./app/e2e
+
+# The README's screenshot, taken from the real page in headless Chromium.
+screenshot:
+	$(GO) test -count 1 -run TestScreenshot ./app/e2e -args -screenshot $(CURDIR)/docs/screenshot.png
 
 clean:
 	rm -f web/app.wasm

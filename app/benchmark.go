@@ -17,6 +17,7 @@ import (
 // the first drawn path.
 type benchmark struct {
 	frames     int
+	loaded     float64 // when the page's Go code started building the page
 	firstPaint float64
 	anim       []float64
 	recompute  []float64
@@ -29,6 +30,10 @@ type benchResult struct {
 	Runs         int       `json:"runs"`
 	Steps        int       `json:"steps"`
 	FirstPaintMS float64   `json:"first_paint_ms"`
+	// WasmMS is when app.wasm had been fetched, and GoMS when the Go code
+	// started building the page, both from navigation.
+	WasmMS float64 `json:"wasm_fetched_ms"`
+	GoMS   float64 `json:"go_start_ms"`
 	Anim         benchStat `json:"anim_ms"`
 	Recompute    benchStat `json:"recompute_ms"`
 	// Phases are the mean milliseconds of an animated iteration's parts:
@@ -63,6 +68,19 @@ func summarize(d []float64) benchStat {
 }
 
 func now() float64 { return app.Window().Get("performance").Call("now").Float() }
+
+// wasmFetched returns when the download of app.wasm ended, in ms from
+// navigation, from the browser's resource timing.
+func wasmFetched() float64 {
+	entries := app.Window().Get("performance").Call("getEntriesByType", "resource")
+	for i := 0; i < entries.Length(); i++ {
+		e := entries.Index(i)
+		if name := e.Get("name").String(); len(name) >= 8 && name[len(name)-8:] == "app.wasm" {
+			return e.Get("responseEnd").Float()
+		}
+	}
+	return 0
+}
 
 // forceLayout makes the browser lay out the page now, so that a measured
 // frame includes it.
@@ -121,7 +139,8 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 		tick.Release()
 		p.mu.Lock()
 		res := benchResult{Frames: b.frames, Runs: len(p.sess.Scene().Runs), Steps: p.sess.Scene().Steps,
-			FirstPaintMS: b.firstPaint, Anim: summarize(b.anim), Recompute: summarize(b.recompute)}
+			FirstPaintMS: b.firstPaint, GoMS: b.loaded, WasmMS: wasmFetched(),
+			Anim: summarize(b.anim), Recompute: summarize(b.recompute)}
 		p.mu.Unlock()
 		n := float64(len(b.anim))
 		res.Phases = benchPhases{Step: phases[0] / n, Frame: phases[1] / n, Paint: phases[2] / n, Layout: phases[3] / n}

@@ -75,8 +75,8 @@ func (p *Playground) load(u *url.URL) {
 	p.mu.Lock()
 	p.sess = sess
 	p.mu.Unlock()
-	if n, err := strconv.Atoi(q.Get("bench")); err == nil && n > 0 {
-		p.bench = &benchmark{frames: min(n, 5000)}
+	if n, err := strconv.Atoi(q.Get("bench")); err == nil && n > 0 && app.IsClient {
+		p.bench = &benchmark{frames: min(n, 5000), loaded: now()}
 	}
 }
 

@@ -14,6 +14,8 @@ type benchResult struct {
 	Runs         int     `json:"runs"`
 	Steps        int     `json:"steps"`
 	FirstPaintMS float64 `json:"first_paint_ms"`
+	WasmMS       float64 `json:"wasm_fetched_ms"`
+	GoMS         float64 `json:"go_start_ms"`
 	Anim         stat    `json:"anim_ms"`
 	Recompute    stat    `json:"recompute_ms"`
 	Phases       struct {
@@ -54,6 +56,8 @@ func BenchmarkPage(b *testing.B) {
 			b.ReportMetric(res.Recompute.Median, "recompute-median-ms")
 			b.ReportMetric(res.Recompute.P95, "recompute-p95-ms")
 			b.ReportMetric(res.FirstPaintMS, "first-path-ms")
+			b.ReportMetric(res.WasmMS, "wasm-fetched-ms")
+			b.ReportMetric(res.GoMS, "go-start-ms")
 			b.Logf("%+v", res)
 		})
 	}

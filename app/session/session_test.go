@@ -1,0 +1,297 @@
+package session
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/scene"
+)
+
+func mustNew(t *testing.T, query string) *Session {
+	t.Helper()
+	s, notices, err := New(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(notices) > 0 {
+		t.Fatalf("notices for %q: %v", query, notices)
+	}
+	return s
+}
+
+// TestNewRunsTheScene checks that the session computes the runs of its
+// query, the same as the core does.
+func TestNewRunsTheScene(t *testing.T) {
+	q := "fn=booth&opt=gd,adam&lr=0.05&steps=30"
+	s := mustNew(t, q)
+	sc, _ := scene.Parse(q)
+	_, want, err := sc.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Trajectories()
+	if len(got) != 2 || !slices.Equal(got[0].Points, want[0].Points) || !slices.Equal(got[1].Loss, want[1].Loss) {
+		t.Error("the session's runs differ from the scene's")
+	}
+	if s.Query() != scene.Encode(sc) || s.Shown() != 0 || s.End() != 30 {
+		t.Errorf("query %q, shown %d, end %d", s.Query(), s.Shown(), s.End())
+	}
+	bg, loss, data := s.Backgrounds()
+	if !strings.HasPrefix(bg, "data:image/svg+xml;base64,") || !strings.HasPrefix(loss, "data:image/svg+xml;base64,") || data != "" {
+		t.Errorf("backgrounds %.40q %.40q %.40q", bg, loss, data)
+	}
+}
+
+// TestNoticesAndFallback: a hostile query gives notices and a working
+// session.
+func TestNoticesAndFallback(t *testing.T) {
+	s, notices, err := New("lr=1e9&fn=<b>&opt=nosuch")
+	if err != nil || len(notices) != 3 {
+		t.Fatalf("%v %v", notices, err)
+	}
+	if s.Scene().Fn != scene.DefaultFn || s.Scene().Runs[0].Hyper["lr"] != 10 {
+		t.Errorf("scene %+v", s.Scene())
+	}
+	if _, err := s.Frame(Trail{}); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestChangesKeepTheShownStep: changing a hyperparameter recomputes the
+// runs but keeps the step shown; the new run is the core's run with the
+// new value.
+func TestChangesKeepTheShownStep(t *testing.T) {
+	s := mustNew(t, "fn=rosenbrock&opt=adam&lr=0.01&steps=100")
+	s.Seek(40)
+	before := s.Trajectories()[0].Points[40]
+	notices, err := s.SetParam(0, "lr", 0.02)
+	if err != nil || len(notices) > 0 {
+		t.Fatal(notices, err)
+	}
+	if s.Shown() != 40 {
+		t.Errorf("shown %d after the change", s.Shown())
+	}
+	sc, _ := scene.Parse("fn=rosenbrock&opt=adam&lr=0.02&steps=100")
+	_, ref, _ := sc.Run()
+	if got := s.Trajectories()[0].Points[40]; got != ref[0].Points[40] || got == before {
+		t.Errorf("point 40: %v, want %v (was %v)", got, ref[0].Points[40], before)
+	}
+	// Fewer steps than shown: the shown step follows.
+	if _, err := s.SetSteps(10); err != nil || s.Shown() != 10 || s.End() != 10 {
+		t.Errorf("steps 10: %v, shown %d, end %d", err, s.Shown(), s.End())
+	}
+	// Out of range: clamped, with a notice.
+	notices, err = s.SetParam(0, "lr", 50)
+	if err != nil || len(notices) != 1 || notices[0].Kind != scene.Clamped || s.Scene().Runs[0].Hyper["lr"] != 10 {
+		t.Errorf("lr 50: %v %v, lr %v", notices, err, s.Scene().Runs[0].Hyper["lr"])
+	}
+	if _, err := s.SetParam(3, "lr", 1); err == nil {
+		t.Error("a run that does not exist was changed")
+	}
+}
+
+// TestSetSurfaceUsesItsStart: a new surface starts from its own start and
+// drops the minibatch.
+func TestSetSurfaceUsesItsStart(t *testing.T) {
+	s := mustNew(t, "fn=linreg&batch=10&opt=sgd&lr=0.1")
+	if _, _, data := s.Backgrounds(); data == "" {
+		t.Error("linreg has no data figure")
+	}
+	if _, err := s.SetSurface("himmelblau"); err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scene()
+	if sc.Fn != "himmelblau" || sc.X0 != [2]float64{0.5, -1.5} || sc.Batch != 0 {
+		t.Errorf("scene %+v", sc)
+	}
+	if _, _, data := s.Backgrounds(); data != "" {
+		t.Error("himmelblau has a data figure")
+	}
+	if _, err := s.SetSurface("nosuch"); err == nil {
+		t.Error("unknown surface accepted")
+	}
+}
+
+// TestSetStartAt maps a click through the figure and rounds it to a
+// five-hundredth of the domain's power of ten.
+func TestSetStartAt(t *testing.T) {
+	s := mustNew(t, "fn=booth&opt=gd")
+	if ok, err := s.SetStartAt(-0.5, 0.5); ok || err != nil {
+		t.Errorf("a click outside the figure: %v %v", ok, err)
+	}
+	ok, err := s.SetStartAt(0.5, 0.5)
+	if !ok || err != nil {
+		t.Fatal(ok, err)
+	}
+	x0 := s.Scene().X0
+	// Booth's domain is 20 wide: 20/500 = 0.04, rounded to 0.01.
+	for _, v := range x0 {
+		if r := math.Round(v*100) / 100; r != v || math.Abs(v) > 10 {
+			t.Errorf("start %v not on the 0.01 grid inside the domain", x0)
+		}
+	}
+	if got := roundTo(1.23456, 0.004); got != 1.235 {
+		t.Errorf("roundTo(1.23456, 0.004) = %v, want 1.235", got)
+	}
+}
+
+// TestSetOptimizersKeepsSettings: racing optimizers keep their values.
+func TestSetOptimizersKeepsSettings(t *testing.T) {
+	s := mustNew(t, "opt=adam&lr=0.05")
+	if _, err := s.SetOptimizers([]string{"gd", "adam", "nosuch"}); err != nil {
+		t.Fatal(err)
+	}
+	runs := s.Scene().Runs
+	if len(runs) != 2 || runs[0].Opt != "gd" || runs[0].Hyper["lr"] != 1e-3 || runs[1].Hyper["lr"] != 0.05 {
+		t.Errorf("runs %+v", runs)
+	}
+}
+
+// TestPlayback checks Advance, StepOnce, Seek and Reset.
+func TestPlayback(t *testing.T) {
+	s := mustNew(t, "fn=quadratic&opt=gd&lr=0.1&steps=50")
+	s.SetSpeed(20)
+	if !s.Advance(0.5) || s.Shown() != 10 {
+		t.Errorf("0.5 s at 20 steps/s: shown %d", s.Shown())
+	}
+	s.Advance(math.Inf(1))
+	s.Advance(-1)
+	if s.Shown() != 10 {
+		t.Errorf("bad times moved the step to %d", s.Shown())
+	}
+	if s.Advance(10) || s.Shown() != 50 {
+		t.Errorf("past the end: shown %d", s.Shown())
+	}
+	s.Reset()
+	if !s.StepOnce() || s.Shown() != 1 {
+		t.Errorf("step once: %d", s.Shown())
+	}
+	s.Seek(1000)
+	if s.Shown() != 50 || s.StepOnce() {
+		t.Errorf("seek past the end: %d", s.Shown())
+	}
+	s.SetSpeed(1e9)
+	if s.Speed() != MaxSpeed {
+		t.Errorf("speed %v", s.Speed())
+	}
+	s.SetSpeed(math.NaN())
+	if s.Speed() != MaxSpeed {
+		t.Errorf("NaN changed the speed to %v", s.Speed())
+	}
+}
+
+// TestEndIsTheLongestRun: a diverged run stops early; the animation runs
+// to the longest.
+func TestEndIsTheLongestRun(t *testing.T) {
+	s := mustNew(t, "fn=quadratic&opt=gd,adam&gd.lr=0.6&adam.lr=0.1&steps=40")
+	trajs := s.Trajectories()
+	if trajs[0].Status.Code != optimizers.Diverged || trajs[0].Steps() != 3 || s.End() != 40 {
+		t.Fatalf("gd %v after %d steps, end %d", trajs[0].Status, trajs[0].Steps(), s.End())
+	}
+	s.Seek(2)
+	f, _ := s.Frame(Trail{})
+	if f.Runs[0].Status.Code != optimizers.Running {
+		t.Errorf("gd's status shown at step 2: %v", f.Runs[0].Status)
+	}
+	s.Seek(20)
+	f, _ = s.Frame(Trail{})
+	if f.Runs[0].Status.Code != optimizers.Diverged || f.Runs[0].Step != 3 || f.Runs[1].Step != 20 {
+		t.Errorf("at 20: %+v", f.Runs)
+	}
+}
+
+// TestFrameTrails checks the trail protocol: a painter that holds nothing
+// gets the whole trails, one that holds the previous step gets only the
+// new segment, and a change, a step back or many appends draw them whole
+// again.
+func TestFrameTrails(t *testing.T) {
+	s := mustNew(t, "fn=rosenbrock&opt=gd,adam&lr=0.002&adam.lr=0.05&steps=200")
+	s.Seek(10)
+	f, err := s.Frame(Trail{})
+	if err != nil || !f.Reset || f.Trail.Step != 10 || f.SurfaceLines == nil || f.LossLines == nil {
+		t.Fatalf("first frame: reset %v, trail %+v, %v", f.Reset, f.Trail, err)
+	}
+	// The whole trail holds one line per run, from the start.
+	if n := strings.Count(string(f.SurfaceLines), "<path"); n < 2 {
+		t.Errorf("%d paths in the first trail", n)
+	}
+	s.StepOnce()
+	g, _ := s.Frame(f.Trail)
+	if g.Reset || g.Trail.Step != 11 || g.Trail.Appends != 1 || len(g.SurfaceLines) >= len(f.SurfaceLines) {
+		t.Errorf("next frame: reset %v, trail %+v, %d bytes (whole was %d)", g.Reset, g.Trail, len(g.SurfaceLines), len(f.SurfaceLines))
+	}
+	// The same step again: nothing to add.
+	h, _ := s.Frame(g.Trail)
+	if h.Reset || h.SurfaceLines != nil || h.Trail != g.Trail {
+		t.Errorf("same step: reset %v, %d bytes, trail %+v", h.Reset, len(h.SurfaceLines), h.Trail)
+	}
+	// A step back draws the trail whole.
+	s.Seek(5)
+	if b, _ := s.Frame(g.Trail); !b.Reset || b.Trail.Step != 5 {
+		t.Errorf("step back: reset %v, trail %+v", b.Reset, b.Trail)
+	}
+	// A change of the runs draws it whole.
+	s.Seek(11)
+	if _, err := s.SetParam(0, "lr", 0.003); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := s.Frame(g.Trail); !c.Reset {
+		t.Error("a change did not redraw the trail")
+	}
+	// Compaction after many appends.
+	tr := Trail{}
+	resets := 0
+	for range 100 {
+		s.StepOnce()
+		f, _ := s.Frame(tr)
+		if f.Reset {
+			resets++
+		}
+		tr = f.Trail
+	}
+	if resets != 3 { // the first frame, then after 48 appends twice
+		t.Errorf("%d whole draws in 100 frames", resets)
+	}
+}
+
+// TestFrameValues checks the readout against the runs.
+func TestFrameValues(t *testing.T) {
+	s := mustNew(t, "fn=quadratic&kappa=10&x0=-4,1.5&opt=gd&lr=0.1&steps=20")
+	s.Seek(3)
+	f, err := s.Frame(Trail{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// GD on ½(x² + 10y²): x_t = 0.9^t·(−4), y_t = 0^t·1.5 for lr 0.1.
+	r := f.Runs[0]
+	wx := -4 * math.Pow(0.9, 3)
+	if r.Step != 3 || math.Abs(r.Point[0]-wx) > 1e-12 || r.Point[1] != 0 {
+		t.Errorf("run %+v, want x %v, y 0", r, wx)
+	}
+	if want := 0.5 * wx * wx; math.Abs(r.Loss-want) > 1e-12 || math.Abs(r.GradNorm-math.Abs(wx)) > 1e-12 {
+		t.Errorf("loss %v (want %v), ‖∇f‖ %v (want %v)", r.Loss, want, r.GradNorm, math.Abs(wx))
+	}
+	if f.Data != nil {
+		t.Error("a quadratic has data")
+	}
+}
+
+// TestLinRegFrameShowsTheBatch: the data figure rings the step's batch.
+func TestLinRegFrameShowsTheBatch(t *testing.T) {
+	s := mustNew(t, "fn=linreg&n=50&batch=5&opt=sgd&lr=0.1&steps=10")
+	s.Seek(2)
+	f, err := s.Frame(Trail{})
+	if err != nil || f.Data == nil {
+		t.Fatal(err)
+	}
+	if got := s.Trajectories()[0].Batch(2); len(got) != 5 {
+		t.Fatalf("batch %v", got)
+	}
+	// Each point of the batch is ringed in ink (#1A1A1A).
+	if n := strings.Count(string(f.Data), "stroke:#1A1A1A"); n != 5 {
+		t.Errorf("%d rings for a batch of 5", n)
+	}
+}

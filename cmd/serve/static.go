@@ -1,0 +1,83 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	ui "github.com/optimplay/optimplay/app"
+)
+
+// writeStatic writes the static website into dir: go-app's prerendered
+// page, service worker, scripts and manifest, and the web directory (which
+// go-app's generator leaves out), for hosting under the URL path base.
+func writeStatic(dir, web, base string) error {
+	base = strings.TrimSuffix(base, "/")
+	if base != "" && !strings.HasPrefix(base, "/") {
+		return fmt.Errorf("-base %q must start with /", base)
+	}
+	version, err := fileVersion(filepath.Join(web, "app.wasm"))
+	if err != nil {
+		return fmt.Errorf("%v: build it first with make wasm", err)
+	}
+	h := ui.Handler()
+	h.Version = version
+	if base != "" {
+		h.Resources = app.CustomProvider("", base)
+		// The service worker caches the page as base, without the slash
+		// that the page is opened with: cache base/ too, or the page
+		// fails offline.
+		h.CacheableResources = append(h.CacheableResources, base+"/")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := app.GenerateStaticWebsite(dir, h); err != nil {
+		return err
+	}
+	return copyDir(web, filepath.Join(dir, "web"))
+}
+
+// copyDir copies the files of the web directory, leaving out the
+// compressed copies of app.wasm that only this server uses.
+func copyDir(from, to string) error {
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".tmp") {
+			continue
+		}
+		if err := copyFile(filepath.Join(from, name), filepath.Join(to, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
