@@ -11,6 +11,7 @@ const (
 	actionStep       = "step"       // nil
 	actionReset      = "reset"      // nil
 	actionDismiss    = "dismiss"    // nil
+	actionExport     = "export"     // string: "json" or "csv"
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

@@ -26,16 +26,16 @@ type benchmark struct {
 
 // benchResult is the JSON the benchmark writes.
 type benchResult struct {
-	Frames       int       `json:"frames"`
-	Runs         int       `json:"runs"`
-	Steps        int       `json:"steps"`
-	FirstPaintMS float64   `json:"first_paint_ms"`
+	Frames       int     `json:"frames"`
+	Runs         int     `json:"runs"`
+	Steps        int     `json:"steps"`
+	FirstPaintMS float64 `json:"first_paint_ms"`
 	// WasmMS is when app.wasm had been fetched, and GoMS when the Go code
 	// started building the page, both from navigation.
-	WasmMS float64 `json:"wasm_fetched_ms"`
-	GoMS   float64 `json:"go_start_ms"`
-	Anim         benchStat `json:"anim_ms"`
-	Recompute    benchStat `json:"recompute_ms"`
+	WasmMS    float64   `json:"wasm_fetched_ms"`
+	GoMS      float64   `json:"go_start_ms"`
+	Anim      benchStat `json:"anim_ms"`
+	Recompute benchStat `json:"recompute_ms"`
 	// Phases are the mean milliseconds of an animated iteration's parts:
 	// the step, drawing the frame (Go), painting it into the page, and the
 	// layout that follows.

@@ -16,6 +16,7 @@ type OptimizerPicker struct {
 
 	Lang     i18n.Lang
 	Selected []string
+	Locked   bool
 }
 
 // Render draws a checkbox per optimizer.
@@ -29,7 +30,7 @@ func (p *OptimizerPicker) Render() app.UI {
 		id := "pick-" + spec.Name
 		boxes[i] = app.Div().Class("pick").Body(
 			app.Input().Type("checkbox").ID(id).Value(spec.Name).Checked(on).
-				Disabled((on && len(p.Selected) == 1) || (!on && full)).
+				Disabled(p.Locked || (on && len(p.Selected) == 1) || (!on && full)).
 				OnChange(p.onChange),
 			app.Label().For(id).Title(msgs.T(i18n.OptimizerAbout(spec.Name))).Text(msgs.T(i18n.OptimizerName(spec.Name))),
 		)

@@ -1,16 +1,19 @@
 package app
 
 import (
+	"encoding/base64"
 	"fmt"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/app/session"
+	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -20,6 +23,8 @@ type Playground struct {
 	app.Compo
 
 	lang    i18n.Lang
+	base    url.URL    // the page's address, without query
+	version string     // the build, shown in the footer
 	loaded  string     // the query the session was made from
 	mu      sync.Mutex // guards sess: animation frames and event handlers both use it
 	sess    *session.Session
@@ -35,6 +40,7 @@ type Playground struct {
 // that it replaces the prerendered page with the same content.
 func (p *Playground) OnInit() {
 	if app.IsClient {
+		p.version = app.Getenv("GOAPP_VERSION")
 		p.load(app.Window().URL())
 	}
 }
@@ -47,8 +53,11 @@ func (p *Playground) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
 	ctx.Defer(func(ctx app.Context) {
 		p.paint()
-		if p.bench != nil && p.bench.anim == nil {
+		switch {
+		case p.bench != nil && p.bench.anim == nil:
 			p.bench.start(ctx, p)
+		case p.sess.View().Autoplay && !p.playing && p.sess.Shown() < p.sess.End():
+			p.setPlaying(ctx, true)
 		}
 	})
 }
@@ -61,8 +70,14 @@ func (p *Playground) load(u *url.URL) {
 	}
 	p.loaded = u.RawQuery
 	q := u.Query()
-	p.lang = i18n.English
+	p.base = *u
+	p.base.RawQuery, p.base.Fragment = "", ""
 	sess, notices, err := session.New(u.RawQuery)
+	if err == nil {
+		p.lang = i18n.Lang(sess.View().Lang)
+	} else {
+		p.lang = i18n.English
+	}
 	msgs := i18n.For(p.lang)
 	p.notices = p.notices[:0]
 	for _, n := range notices {
@@ -89,8 +104,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionStart, p.onStart)
 	ctx.Handle(actionStartAt, p.onStartAt)
 	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.setPlaying(ctx, !p.playing) })
-	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) { p.step() })
-	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) { p.reset() })
+	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) { p.step(ctx) })
+	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) { p.reset(ctx) })
+	ctx.Handle(actionExport, p.onExport)
 	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
@@ -109,7 +125,8 @@ func (p *Playground) OnDismount() {
 	}
 }
 
-// Render draws the page.
+// Render draws the page: the full playground, or in an embed (embed=1)
+// a compact one with only the parts the link shows.
 func (p *Playground) Render() app.UI {
 	msgs := i18n.For(p.lang)
 	p.mu.Lock()
@@ -119,47 +136,79 @@ func (p *Playground) Render() app.UI {
 	}
 	sc := p.sess.Scene()
 	surf := p.sess.Surface()
+	view := p.sess.View()
+	locked := view.Lock
 	surfaceBG, lossBG, dataBG := p.sess.Backgrounds()
 	names := make([]string, len(sc.Runs))
 	colors := make([]string, len(sc.Runs))
-	panels := make([]app.UI, len(sc.Runs))
+	var panels []app.UI
 	legend := make([]app.UI, len(sc.Runs))
 	for i, r := range sc.Runs {
 		names[i], colors[i] = r.Opt, cssColor(i)
-		panels[i] = &OptimizerPanel{Lang: p.lang, Run: i, Opt: r.Opt, Color: colors[i], Hyper: r.Hyper}
+		spec, _ := optimizers.LookupSpec(r.Opt)
+		keys := slices.DeleteFunc(slices.Clone(spec.Keys), func(k string) bool { return !view.Shows(k) })
+		if len(keys) > 0 {
+			panels = append(panels, &OptimizerPanel{Lang: p.lang, Run: i, Opt: r.Opt, Color: colors[i],
+				Hyper: r.Hyper, Keys: keys, Locked: locked})
+		}
 		legend[i] = app.Li().Style("--run-color", colors[i]).Body(
 			app.Span().Class("swatch").Aria("hidden", "true"),
 			app.Text(msgs.T(i18n.OptimizerName(r.Opt))),
 		)
 	}
-	return app.Main().Class("playground").Body(
-		app.Header().Body(
-			app.H1().Text(msgs.T(i18n.AppTitle)),
-			app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
-		),
+	var top app.UI = app.Header().Body(
+		app.H1().Text(msgs.T(i18n.AppTitle)),
+		app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
+	)
+	transport := &Transport{Lang: p.lang, Playing: p.playing, Speed: p.sess.Speed(), Compact: view.Embed}
+	class := "playground"
+	if view.Embed {
+		class += " embed"
+		top = app.Div().Class("embed-bar").Body(
+			transport,
+			app.A().Class("open-full").Href(p.pageURL(p.sess.FullQuery())).Target("_blank").Rel("noopener").
+				Text(msgs.T(i18n.OpenFull)),
+		)
+	}
+	return app.Main().Class(class).Body(
+		top,
 		app.Section().Class("views").Aria("label", msgs.T(i18n.Views)).Body(
-			&LayeredFigure{ID: "surface", Layers: surfaceLayers, Caption: msgs.T(i18n.SurfaceFig) + " — " + msgs.T(i18n.SurfaceName(sc.Fn)) +
-				": f = " + surf.Formula, Src: surfaceBG, Alt: msgs.T(i18n.SurfaceAlt, msgs.T(i18n.SurfaceName(sc.Fn))),
-				Clickable: true, Hint: msgs.T(i18n.StartHint)},
-			app.Div().Class("legend").Body(
-				app.Ul().Aria("label", msgs.T(i18n.Legend)).Body(legend...),
-				app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
-			),
-			&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)},
-			app.If(dataBG != "",
-				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)},
-			),
+			app.If(view.Shows("surface"),
+				&LayeredFigure{ID: "surface", Layers: surfaceLayers, Caption: msgs.T(i18n.SurfaceFig) + " — " +
+					msgs.T(i18n.SurfaceName(sc.Fn)) + ": f = " + surf.Formula, Src: surfaceBG,
+					Alt: msgs.T(i18n.SurfaceAlt, msgs.T(i18n.SurfaceName(sc.Fn))), Clickable: !locked,
+					Hint: msgs.T(i18n.StartHint)}),
+			app.If(view.Shows("legend"),
+				app.Div().Class("legend").Body(
+					app.Ul().Aria("label", msgs.T(i18n.Legend)).Body(legend...),
+					app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
+				)),
+			app.If(view.Shows("loss"),
+				&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)}),
+			app.If(dataBG != "" && view.Shows("data"),
+				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)}),
 		),
 		app.Section().Class("side").Body(
-			&Transport{Lang: p.lang, Playing: p.playing, Speed: p.sess.Speed()},
+			app.If(!view.Embed, transport),
 			&NoticeList{Lang: p.lang, Messages: p.notices},
-			&Readout{Lang: p.lang, Opts: names, Colors: colors},
-			&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes},
-			&OptimizerPicker{Lang: p.lang, Selected: names},
+			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
+			app.If(view.Shows("scene"),
+				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked}),
+			app.If(view.Shows("optimizers"), &OptimizerPicker{Lang: p.lang, Selected: names, Locked: locked}),
 			app.Div().Class("panels").Body(panels...),
+			app.If(view.Shows("share") && !view.Embed, &Share{Lang: p.lang, Page: p.pageURL(""),
+				Query: p.sess.Query(), Scene: p.sess.FullQuery(), HasData: dataBG != ""}),
 		),
+		app.If(!view.Embed && p.version != "", app.Footer().Class("version").Text(msgs.T(i18n.VersionLabel, p.version))),
 		p.benchResult(),
 	)
+}
+
+// pageURL is the page's address with query q.
+func (p *Playground) pageURL(q string) string {
+	u := p.base
+	u.RawQuery = q
+	return strings.TrimSuffix(u.String(), "?")
 }
 
 // benchResult shows the benchmark's figures once they are in.
@@ -201,7 +250,6 @@ func (p *Playground) paintLocked() {
 func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]scene.Notice, error)) {
 	p.mu.Lock()
 	notices, err := change(p.sess)
-	query := p.sess.Query()
 	p.mu.Unlock()
 	msgs := i18n.For(p.lang)
 	for _, n := range notices {
@@ -213,11 +261,27 @@ func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]sc
 	if p.painter != nil {
 		p.painter.forget()
 	}
-	u := *ctx.Page().URL()
-	u.RawQuery = query
-	ctx.Page().ReplaceURL(&u)
+	p.syncURL(ctx)
 	p.paint()
 	ctx.Defer(func(app.Context) { p.paint() }) // after go-app has rebuilt changed elements
+}
+
+// syncURL puts the page's state in its address, replacing the history
+// entry rather than adding one.
+func (p *Playground) syncURL(ctx app.Context) {
+	p.mu.Lock()
+	q := p.sess.Query()
+	p.mu.Unlock()
+	p.loaded = q
+	ctx.Page().ReplaceURL(&url.URL{Scheme: p.base.Scheme, Host: p.base.Host, Path: p.base.Path, RawQuery: q})
+}
+
+// OnAppUpdate loads a new deployment as soon as the service worker has it;
+// the address holds the page's state, so the reload keeps the scene.
+func (p *Playground) OnAppUpdate(ctx app.Context) {
+	if ctx.AppUpdateAvailable() {
+		ctx.Reload()
+	}
 }
 
 func (p *Playground) onNumber(ctx app.Context, a app.Action) {
@@ -242,6 +306,7 @@ func (p *Playground) onNumber(ctx app.Context, a app.Action) {
 		p.mu.Lock()
 		p.sess.SetSpeed(v.Value)
 		p.mu.Unlock()
+		p.syncURL(ctx)
 	default:
 		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return setScene(s, v.Key, v.Value) })
 	}
@@ -317,9 +382,9 @@ func (p *Playground) onKey(ctx app.Context, e app.Event) {
 		p.setPlaying(ctx, !p.playing)
 	case "ArrowRight":
 		e.PreventDefault()
-		p.step()
+		p.step(ctx)
 	case "r", "R":
-		p.reset()
+		p.reset(ctx)
 	}
 }
 
@@ -331,6 +396,7 @@ func (p *Playground) setPlaying(ctx app.Context, on bool) {
 	}
 	p.playing = on
 	if !on {
+		p.syncURL(ctx)
 		return
 	}
 	p.mu.Lock()
@@ -361,21 +427,55 @@ func (p *Playground) onFrame(ctx app.Context, ts float64) {
 		app.Window().Call("requestAnimationFrame", p.frame)
 		return
 	}
-	ctx.Dispatch(func(ctx app.Context) { p.playing = false })
+	ctx.Dispatch(func(ctx app.Context) {
+		p.playing = false
+		p.syncURL(ctx)
+	})
 }
 
-func (p *Playground) step() {
+func (p *Playground) step(ctx app.Context) {
 	p.playing = false
 	p.mu.Lock()
 	p.sess.StepOnce()
 	p.mu.Unlock()
 	p.paint()
+	p.syncURL(ctx)
 }
 
-func (p *Playground) reset() {
+func (p *Playground) reset(ctx app.Context) {
 	p.playing = false
 	p.mu.Lock()
 	p.sess.Reset()
 	p.mu.Unlock()
 	p.paint()
+	p.syncURL(ctx)
+}
+
+// onExport downloads every point and loss of the runs, as the trace
+// command prints them, in JSON or CSV.
+func (p *Playground) onExport(ctx app.Context, a app.Action) {
+	format, _ := a.Value.(string)
+	p.mu.Lock()
+	trace := p.sess.Trace()
+	p.mu.Unlock()
+	var b strings.Builder
+	mime, ext := "application/json", "json"
+	var err error
+	if format == "csv" {
+		mime, ext = "text/csv", "csv"
+		err = trace.WriteCSV(&b)
+	} else {
+		err = trace.WriteJSON(&b)
+	}
+	if err != nil {
+		p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error()))
+		return
+	}
+	doc := app.Window().Get("document")
+	link := doc.Call("createElement", "a")
+	link.Set("href", "data:"+mime+";base64,"+base64.StdEncoding.EncodeToString([]byte(b.String())))
+	link.Set("download", "optimizer-playground-"+trace.Fn+"."+ext)
+	doc.Get("body").Call("appendChild", link)
+	link.Call("click")
+	link.Call("remove")
 }

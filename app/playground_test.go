@@ -119,9 +119,10 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 	for _, c := range []app.TestUIDescriptor{
 		// main > section.side > div.panels > panels
 		{Path: app.TestPath(0, 2, 5, 0), Expected: &OptimizerPanel{Lang: i18n.English, Run: 0, Opt: "gd", Color: cssColor(0),
-			Hyper: optimizers.Hyper{"lr": 0.1, "wd": 0}}},
+			Hyper: optimizers.Hyper{"lr": 0.1, "wd": 0}, Keys: []string{"lr", "wd"}}},
 		{Path: app.TestPath(0, 2, 5, 1), Expected: &OptimizerPanel{Lang: i18n.English, Run: 1, Opt: "rmsprop", Color: cssColor(1),
-			Hyper: optimizers.Hyper{"lr": 0.1, "alpha": 0.99, "eps": 1e-8, "mom": 0, "centered": 0, "wd": 0}}},
+			Hyper: optimizers.Hyper{"lr": 0.1, "alpha": 0.99, "eps": 1e-8, "mom": 0, "centered": 0, "wd": 0},
+			Keys:  []string{"lr", "eps", "mom", "alpha", "wd", "centered"}}},
 		// main > section.side > the notices of the link
 		{Path: app.TestPath(0, 2, 1), Expected: &NoticeList{Lang: i18n.English,
 			Messages: []string{"kappa: does not apply here; ignored."}}},

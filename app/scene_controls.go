@@ -19,6 +19,7 @@ type SceneControls struct {
 	Domain optimizers.Box
 	Starts [][2]float64
 	Axes   [2]string
+	Locked bool
 }
 
 // Render draws the controls.
@@ -31,49 +32,49 @@ func (s *SceneControls) Render() app.UI {
 	}
 	presets := make([]app.UI, len(s.Starts))
 	for i, p := range s.Starts {
-		presets[i] = app.Button().Type("button").Class("preset").
+		presets[i] = app.Button().Type("button").Class("preset").Disabled(s.Locked).
 			Text(fmt.Sprintf("(%s, %s)", formatNumber(p[0]), formatNumber(p[1]))).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionStart, p) }, p)
 	}
 	settings := []app.UI{
 		&NumberControl{ID: "steps", Label: msgs.T(i18n.StepsLabel), Value: float64(sc.Steps), Min: 1,
-			Max: scene.MaxSteps, Scale: optimizers.Log, Integer: true, Slider: true, Target: targetScene, Key: "steps",
+			Max: scene.MaxSteps, Scale: optimizers.Log, Integer: true, Slider: true, Target: targetScene, Key: "steps", Disabled: s.Locked,
 			Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.StepsLabel))},
 	}
 	switch sc.Fn {
 	case "quadratic":
 		settings = append(settings, &NumberControl{ID: "kappa", Label: msgs.T(i18n.KappaLabel), Value: sc.Kappa,
 			Min: scene.MinKappa, Max: scene.MaxKappa, Scale: optimizers.Log, Slider: true, Target: targetScene,
-			Key: "kappa", Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.KappaLabel))})
+			Key: "kappa", Disabled: s.Locked, Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.KappaLabel))})
 	case "linreg":
 		settings = append(settings,
 			&NumberControl{ID: "n", Label: msgs.T(i18n.NLabel), Value: float64(sc.N), Min: scene.MinN, Max: scene.MaxN,
-				Integer: true, Target: targetScene, Key: "n"},
+				Integer: true, Target: targetScene, Key: "n", Disabled: s.Locked},
 			&NumberControl{ID: "batch", Label: msgs.T(i18n.BatchLabel) + " (0 = " + msgs.T(i18n.BatchFull) + ")",
 				Value: float64(sc.Batch), Min: 0, Max: float64(sc.N), Integer: true, Slider: true,
-				Target: targetScene, Key: "batch", Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.BatchLabel))},
+				Target: targetScene, Key: "batch", Disabled: s.Locked, Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.BatchLabel))},
 		)
 	}
 	settings = append(settings,
 		&NumberControl{ID: "noise", Label: msgs.T(i18n.NoiseLabel), Value: sc.Noise, Min: 0, Max: scene.MaxNoise,
-			Slider: true, Target: targetScene, Key: "noise", Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.NoiseLabel))},
+			Slider: true, Target: targetScene, Key: "noise", Disabled: s.Locked, Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.NoiseLabel))},
 		&NumberControl{ID: "seed", Label: msgs.T(i18n.SeedLabel), Value: float64(sc.Seed), Min: 0, Max: scene.MaxSeed,
-			Integer: true, Target: targetScene, Key: "seed"},
+			Integer: true, Target: targetScene, Key: "seed", Disabled: s.Locked},
 	)
 	return app.FieldSet().Class("scene-controls").Body(
 		app.Legend().Text(msgs.T(i18n.SceneLabel)),
 		app.Div().Class("control").Body(
 			app.Label().For("surface-select").Text(msgs.T(i18n.SurfaceLabel)),
-			app.Select().ID("surface-select").Body(options...).OnChange(s.onSurface),
+			app.Select().ID("surface-select").Disabled(s.Locked).Body(options...).OnChange(s.onSurface),
 		),
 		app.P().Class("about").Text(msgs.T(i18n.SurfaceAbout(sc.Fn))),
 		app.FieldSet().Class("start").Body(
 			app.Legend().Text(msgs.T(i18n.StartLabel)),
 			app.Div().Class("start-xy").Body(
 				&NumberControl{ID: "start-x", Label: msgs.T(i18n.StartX, s.Axes[0]), Value: sc.X0[0],
-					Min: s.Domain.XMin, Max: s.Domain.XMax, Target: targetStart, Key: "x"},
+					Min: s.Domain.XMin, Max: s.Domain.XMax, Target: targetStart, Key: "x", Disabled: s.Locked},
 				&NumberControl{ID: "start-y", Label: msgs.T(i18n.StartY, s.Axes[1]), Value: sc.X0[1],
-					Min: s.Domain.YMin, Max: s.Domain.YMax, Target: targetStart, Key: "y"},
+					Min: s.Domain.YMin, Max: s.Domain.YMax, Target: targetStart, Key: "y", Disabled: s.Locked},
 			),
 			app.Div().Class("presets").Aria("label", msgs.T(i18n.StartPreset)).Body(presets...),
 		),

@@ -9,12 +9,14 @@ import (
 
 // Transport plays, pauses, steps and resets the animation and sets its
 // speed. The step counter is an output the painter updates every frame.
+// A compact transport (in an embed) has no speed slider or key hint.
 type Transport struct {
 	app.Compo
 
 	Lang    i18n.Lang
 	Playing bool
 	Speed   float64
+	Compact bool
 }
 
 // Render draws the controls.
@@ -34,9 +36,11 @@ func (t *Transport) Render() app.UI {
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionReset) }),
 			app.Output().ID("step-counter").Class("counter"),
 		),
-		&NumberControl{ID: "speed", Label: msgs.T(i18n.SpeedLabel), Value: t.Speed, Min: session.MinSpeed,
-			Max: session.MaxSpeed, Scale: optimizers.Log, Slider: true, Target: targetScene, Key: "speed",
-			Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.SpeedLabel))},
-		app.P().Class("hint").Text(msgs.T(i18n.KeysHint)),
+		app.If(!t.Compact,
+			&NumberControl{ID: "speed", Label: msgs.T(i18n.SpeedLabel), Value: t.Speed, Min: session.MinSpeed,
+				Max: session.MaxSpeed, Scale: optimizers.Log, Slider: true, Target: targetScene, Key: "speed",
+				Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.SpeedLabel))},
+			app.P().Class("hint").Text(msgs.T(i18n.KeysHint)),
+		),
 	)
 }

@@ -114,14 +114,13 @@ type adamState struct {
 	Adam
 	decoupled                     bool
 	t                             int
-	logBeta1, logBeta2            float64
 	m, v, vmax, mhat, vhat, lrEff []float64
 	bc                            [2]float64
 	vars                          []Var
 }
 
 func newAdamState(o Adam, decoupled bool, dim int) *adamState {
-	s := &adamState{Adam: o, decoupled: decoupled, logBeta1: math.Log(o.Beta1), logBeta2: math.Log(o.Beta2)}
+	s := &adamState{Adam: o, decoupled: decoupled}
 	buf := func() []float64 { return make([]float64, dim) }
 	s.m, s.v, s.mhat, s.vhat, s.lrEff = buf(), buf(), buf(), buf(), buf()
 	s.vars = []Var{{Name: "m", Value: s.m}, {Name: "v", Value: s.v}}
@@ -143,8 +142,8 @@ func (s *adamState) Step(x, g []float64) {
 	s.t++
 	s.bc = [2]float64{1, 1}
 	if s.BiasCorrection {
-		s.bc[0] = 1 - pow(s.logBeta1, s.t)
-		s.bc[1] = 1 - pow(s.logBeta2, s.t)
+		s.bc[0] = 1 - powInt(s.Beta1, s.t)
+		s.bc[1] = 1 - powInt(s.Beta2, s.t)
 	}
 	for i := range x {
 		gi := g[i]

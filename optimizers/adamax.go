@@ -39,7 +39,7 @@ func (o Adamax) Validate() error {
 
 // Init creates the state of a run over dim parameters.
 func (o Adamax) Init(dim int) State {
-	s := &adamaxState{Adamax: o, logBeta1: math.Log(o.Beta1), m: make([]float64, dim), u: make([]float64, dim), lrEff: make([]float64, dim)}
+	s := &adamaxState{Adamax: o, m: make([]float64, dim), u: make([]float64, dim), lrEff: make([]float64, dim)}
 	s.vars = []Var{{Name: "m", Value: s.m}, {Name: "u", Value: s.u}, {Name: "bc1", Value: s.bc1[:]}, {Name: "lr_eff", Value: s.lrEff}}
 	return s
 }
@@ -47,7 +47,6 @@ func (o Adamax) Init(dim int) State {
 type adamaxState struct {
 	Adamax
 	t           int
-	logBeta1    float64
 	m, u, lrEff []float64
 	bc1         [1]float64
 	vars        []Var
@@ -55,7 +54,7 @@ type adamaxState struct {
 
 func (s *adamaxState) Step(x, g []float64) {
 	s.t++
-	s.bc1[0] = 1 - pow(s.logBeta1, s.t)
+	s.bc1[0] = 1 - powInt(s.Beta1, s.t)
 	for i := range x {
 		gi := g[i]
 		if s.WeightDecay != 0 {

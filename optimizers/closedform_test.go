@@ -306,3 +306,32 @@ func TestL2DecayIsGradientShift(t *testing.T) {
 		}
 	}
 }
+
+// TestPortableMath checks the core's portable exp, log and integer power
+// against the math package: a few ulps for log and powers, and the
+// documented relative error for exp.
+func TestPortableMath(t *testing.T) {
+	ulps := func(a, b float64) float64 {
+		return math.Abs(a-b) / (math.Nextafter(math.Abs(b), math.Inf(1)) - math.Abs(b))
+	}
+	for x := -330.0; x <= 30; x += 0.37 {
+		if d := math.Abs(exp(x)-math.Exp(x)) / math.Exp(x); d > (1+math.Abs(x))*1.5e-16 {
+			t.Errorf("exp(%v) = %v, math.Exp %v: relative error %v", x, exp(x), math.Exp(x), d)
+		}
+	}
+	for x := 1e-300; x <= 1; x *= 1.37 {
+		if u := ulps(log(x), math.Log(x)); u > 4 {
+			t.Errorf("log(%v) = %v, math.Log %v: %v ulps", x, log(x), math.Log(x), u)
+		}
+	}
+	for _, b := range []float64{0, 0.5, 0.9, 0.99, 0.999, 0.99999} {
+		for _, n := range []int{0, 1, 2, 7, 100, 1000, 10000} {
+			if got, want := powInt(b, n), math.Pow(b, float64(n)); ulps(got, want) > 16 && math.Abs(got-want) > 1e-300 {
+				t.Errorf("powInt(%v, %d) = %v, math.Pow %v", b, n, got, want)
+			}
+		}
+	}
+	if got := math.Exp2(1e4 * 0.004 * log2of096); math.Abs(got-math.Pow(0.96, 40)) > 1e-15 {
+		t.Errorf("0.96^40 = %v via Exp2, %v via Pow", got, math.Pow(0.96, 40))
+	}
+}

@@ -50,7 +50,7 @@ func (o NAdam) Validate() error {
 
 // Init creates the state of a run over dim parameters.
 func (o NAdam) Init(dim int) State {
-	s := &nadamState{NAdam: o, muProd: 1, logBeta2: math.Log(o.Beta2)}
+	s := &nadamState{NAdam: o, muProd: 1}
 	buf := func() []float64 { return make([]float64, dim) }
 	s.m, s.v, s.mhat, s.vhat, s.lrEff = buf(), buf(), buf(), buf(), buf()
 	s.vars = []Var{
@@ -66,13 +66,14 @@ func (o NAdam) Init(dim int) State {
 	return s
 }
 
-// log096 is log 0.96, the base of NAdam's momentum schedule.
-var log096 = math.Log(0.96)
+// log2of096 is log2(0.96): 0.96^x is computed as 2^(x·log2 0.96), the
+// same on every platform (see powInt).
+const log2of096 = -0.058893689053568565
 
 type nadamState struct {
 	NAdam
 	t                       int
-	muProd, logBeta2        float64
+	muProd                  float64
 	mu                      [3]float64 // μ_t, μ_{t+1}, ∏_{i≤t} μ_i
 	m, v, mhat, vhat, lrEff []float64
 	vars                    []Var
@@ -81,11 +82,11 @@ type nadamState struct {
 func (s *nadamState) Step(x, g []float64) {
 	s.t++
 	t := float64(s.t)
-	mu := s.Beta1 * (1 - 0.5*math.Exp(t*s.MomentumDecay*log096))
-	muNext := s.Beta1 * (1 - 0.5*math.Exp((t+1)*s.MomentumDecay*log096))
+	mu := s.Beta1 * (1 - 0.5*math.Exp2(t*s.MomentumDecay*log2of096))
+	muNext := s.Beta1 * (1 - 0.5*math.Exp2((t+1)*s.MomentumDecay*log2of096))
 	s.muProd *= mu
 	s.mu = [3]float64{mu, muNext, s.muProd}
-	bc2 := 1 - pow(s.logBeta2, s.t)
+	bc2 := 1 - powInt(s.Beta2, s.t)
 	for i := range x {
 		gi := g[i]
 		if s.WeightDecay != 0 {

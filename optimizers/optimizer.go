@@ -74,8 +74,34 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// pow returns base^t for a step count t ≥ 1 as exp(t·log base), given
-// logBase = log(base). It is as accurate as math.Pow here (to a few ulps
-// where 1 − base^t is not tiny) and costs one exponential per step instead
-// of a square-and-multiply loop. base = 0 gives 0.
-func pow(logBase float64, t int) float64 { return math.Exp(float64(t) * logBase) }
+// The optimizer core computes the same bits natively and in WebAssembly,
+// so that a permalink opened in the browser gives exactly the numbers of
+// the trace command. Go's math.Exp and math.Log use assembly on amd64 and
+// differ in the last bit from their pure-Go versions used by WebAssembly;
+// the core uses these portable forms instead.
+
+// powInt returns x^n for n ≥ 0 by binary powering: plain multiplications,
+// identical on every platform, and within a few ulps of x^n.
+func powInt(x float64, n int) float64 {
+	r := 1.0
+	for ; n > 0; n >>= 1 {
+		if n&1 == 1 {
+			r *= x
+		}
+		x *= x
+	}
+	return r
+}
+
+// exp returns e^x as 2^(x·log2 e) with math.Exp2, which is pure Go on
+// every platform. The rounding of x·log2 e makes its relative error about
+// |x|·1e-16 (1e-14 at x = −100).
+func exp(x float64) float64 { return math.Exp2(x * math.Log2E) }
+
+// log returns the natural logarithm of x > 0 from x = m·2^e, m in [½, 1),
+// as log1p(m − 1) + e·ln 2 with math.Log1p, which is pure Go on every
+// platform; m − 1 is exact, so the result is within a few ulps.
+func log(x float64) float64 {
+	m, e := math.Frexp(x)
+	return math.Log1p(m-1) + float64(e)*math.Ln2
+}

@@ -110,13 +110,33 @@ func (o *minibatchOracle) Batch() []int { return o.batch }
 // noisyOracle adds Gaussian noise to another oracle's gradient.
 type noisyOracle struct {
 	Oracle
-	std float64
-	rng *rand.Rand
+	std    float64
+	rng    *rand.Rand
+	spare  float64
+	hasOne bool
 }
 
 func (o *noisyOracle) Grad(grad, x []float64) {
 	o.Oracle.Grad(grad, x)
 	for i := range grad {
-		grad[i] += o.std * o.rng.NormFloat64()
+		grad[i] += o.std * o.normal()
+	}
+}
+
+// normal draws a standard normal variate by Marsaglia's polar method, two
+// at a time, with the portable log (rand's NormFloat64 calls math.Exp and
+// math.Log, which differ between platforms in the last bit).
+func (o *noisyOracle) normal() float64 {
+	if o.hasOne {
+		o.hasOne = false
+		return o.spare
+	}
+	for {
+		u, v := 2*o.rng.Float64()-1, 2*o.rng.Float64()-1
+		if s := u*u + v*v; s > 0 && s < 1 {
+			m := math.Sqrt(-2 * log(s) / s)
+			o.spare, o.hasOne = v*m, true
+			return u * m
+		}
 	}
 }

@@ -277,7 +277,7 @@ var fixedSurfaces = map[string]func() Surface{
 		}
 	},
 	"twowell": func() Surface {
-		well := func(x, y, cx float64) float64 { return math.Exp(-((x-cx)*(x-cx) + y*y) / 0.2) }
+		well := func(x, y, cx float64) float64 { return exp(-((x-cx)*(x-cx) + y*y) / 0.2) }
 		return Surface{
 			Axes:    xy,
 			Name:    "twowell",

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -16,14 +17,16 @@ import (
 
 	"github.com/chromedp/chromedp"
 	ui "github.com/optimplay/optimplay/app"
+	"github.com/optimplay/optimplay/app/server"
 )
 
 var (
-	// serverURL is the app served for the tests.
-	serverURL string
+	// serverURL is the app served for the tests, by the app's server;
+	// webDir is its web directory, with the app.wasm built for the tests.
+	serverURL, webDir string
 	// browser is the context of the one Chromium the tests share; each
 	// test opens its own tab.
-	browser context.Context
+	chrome context.Context
 	// skipReason is set when the browser tests cannot run here.
 	skipReason string
 )
@@ -53,13 +56,14 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	// go-app serves web/ relative to the working directory.
-	if err := os.Chdir(root); err != nil {
+	ui.Register()
+	webDir = filepath.Join(root, "web")
+	h, err := server.New(webDir, log.New(io.Discard, "", 0))
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e:", err)
 		return 1
 	}
-	ui.Register()
-	srv := httptest.NewServer(ui.Handler())
+	srv := httptest.NewServer(h)
 	defer srv.Close()
 	serverURL = srv.URL
 
@@ -74,9 +78,9 @@ func run(m *testing.M) int {
 	)...)
 	defer cancelAlloc()
 	var cancelBrowser context.CancelFunc
-	browser, cancelBrowser = chromedp.NewContext(alloc)
+	chrome, cancelBrowser = chromedp.NewContext(alloc)
 	defer cancelBrowser()
-	if err := chromedp.Do(browser); err != nil {
+	if err := chromedp.Do(chrome); err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: starting chromium:", err)
 		return 1
 	}
@@ -122,7 +126,8 @@ func buildSite(root string) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.IsDir() || e.Name() == "app.wasm" {
+		// Resources only: not a build of app.wasm, nor compressed copies.
+		if name := e.Name(); e.IsDir() || strings.HasPrefix(name, "app.wasm") {
 			continue
 		}
 		if err := copyFile(filepath.Join(moduleRoot, "web", e.Name()), filepath.Join(web, e.Name())); err != nil {
@@ -156,22 +161,29 @@ func page(t testing.TB, query string) context.Context {
 	if skipReason != "" {
 		t.Skip(skipReason)
 	}
-	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancel := chromedp.NewContext(chrome)
 	t.Cleanup(cancel)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(cancelTimeout)
 	if err := chromedp.Do(ctx, chromedp.Navigate(serverURL+"/?"+query)); err != nil {
 		t.Fatal(err)
 	}
-	waitJS(t, ctx, `document.querySelector('#surface-head path') !== null`)
+	waitJS(t, ctx, `document.querySelector('#surface-head svg') !== null`)
 	return ctx
 }
 
-// waitJS waits until the expression is true.
+// waitJS waits until the expression is true, through reloads of the page.
 func waitJS(t testing.TB, ctx context.Context, expr string) {
 	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(30*time.Second))); err != nil {
-		t.Fatalf("waiting for %s: %v", expr, err)
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingTimeout(time.Until(deadline))))
+		if err == nil {
+			return
+		}
+		if time.Now().After(deadline) || !(strings.Contains(err.Error(), "navigated or closed") || strings.Contains(err.Error(), "Cannot find context")) {
+			t.Fatalf("waiting for %s: %v", expr, err)
+		}
 	}
 }
 

@@ -68,6 +68,19 @@ const (
 	FlagOn             Key = "flag.on"
 	NumberInputLabel   Key = "number.label"
 	MaxOptimizersNote  Key = "optimizers.max"
+	OpenFull           Key = "embed.open"
+	VersionLabel       Key = "app.version"
+	ShareLabel         Key = "share.label"
+	ShareLink          Key = "share.link"
+	Copy               Key = "share.copy"
+	Copied             Key = "share.copied"
+	CopyByHand         Key = "share.copy_by_hand"
+	EmbedLabel         Key = "share.embed"
+	EmbedLock          Key = "share.embed.lock"
+	EmbedAutoplay      Key = "share.embed.autoplay"
+	EmbedCode          Key = "share.embed.code"
+	ExportJSON         Key = "share.export.json"
+	ExportCSV          Key = "share.export.csv"
 	AtLeastOneOptimize Key = "optimizers.min"
 )
 
@@ -85,6 +98,9 @@ func SurfaceAbout(name string) Key { return Key("fn." + name + ".about") }
 
 // ParamName is the key of a hyperparameter's label.
 func ParamName(key string) Key { return Key("param." + key) }
+
+// EmbedPart is the key of the name of a part an embed can show.
+func EmbedPart(part string) Key { return Key("embed.part." + part) }
 
 // NoticeKind is the key of a permalink notice's message.
 func NoticeKind(kind string) Key { return Key("notice." + kind) }

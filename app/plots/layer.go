@@ -22,7 +22,9 @@ type Layered struct {
 // newLayered draws p as the background of a w×h figure.
 func newLayered(p *plot.Plot, w, h vg.Length) (*Layered, error) {
 	c := vgsvg.New(w, h)
-	dc := draw.New(c)
+	// A margin on the top and the right keeps glyphs at the data area's
+	// edges inside the figure.
+	dc := draw.Crop(draw.New(c), 0, -vg.Points(4), 0, -vg.Points(4))
 	p.Draw(dc)
 	l := &Layered{plot: p, w: w, h: h, data: p.DataCanvas(dc).Rectangle}
 	var err error

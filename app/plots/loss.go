@@ -30,12 +30,16 @@ type LossAxes struct {
 // losses are losses (each run's whole record). With a known minimum value
 // fStar (hasMin), the y axis is f − f* on a log scale, from the decade
 // above the largest start down to at most twelve decades below it;
-// otherwise f on a linear scale over every value.
+// otherwise f on a linear scale over every value. Values beyond ±1e150
+// (1e300 on the log scale) are cut there: gonum/plot's ticks need a
+// finite span.
 func NewLossAxes(losses [][]float64, steps int, fStar float64, hasMin bool) LossAxes {
+	const limit = 1e150
 	a := LossAxes{Steps: max(steps, 1), Log: hasMin, FStar: fStar, Top: math.Inf(-1), Bottom: math.Inf(1)}
 	if !a.Log {
 		for _, l := range losses {
 			for _, v := range l {
+				v = math.Min(math.Max(v, -limit), limit)
 				a.Top, a.Bottom = math.Max(a.Top, v), math.Min(a.Bottom, v)
 			}
 		}
@@ -61,6 +65,7 @@ func NewLossAxes(losses [][]float64, steps int, fStar float64, hasMin bool) Loss
 	if math.IsInf(a.Top, 0) || !(a.Top > 0) {
 		a.Top = 1
 	}
+	a.Top = math.Min(a.Top, limit*limit)
 	a.Top = math.Pow(10, math.Ceil(math.Log10(a.Top)))
 	a.Bottom = math.Pow(10, math.Floor(math.Log10(math.Max(a.Bottom, a.Top*1e-12))))
 	if a.Bottom >= a.Top {

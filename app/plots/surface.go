@@ -64,7 +64,7 @@ func (s ColourScale) Value(f float64) float64 {
 // sampleSurface evaluates the surface over the view and picks the colour
 // scale: logarithmic for LogScale surfaces, offset below the least value
 // (the known minimum when it lies below the samples) by a millionth of
-// the range, so that seven decades show.
+// the range, so that six decades show.
 func sampleSurface(surf optimizers.Surface, view optimizers.Box, n int) (*surfaceGrid, ColourScale, error) {
 	g := &surfaceGrid{view: view, n: n, z: make([]float64, n*n)}
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -158,16 +158,27 @@ func landmarks(surf optimizers.Surface, view optimizers.Box) []plot.Plotter {
 	return out
 }
 
-// outlined draws a glyph with a given line width.
+// outlined draws a glyph with a given line width. gonum/plot's stroked
+// glyphs (ring, cross, triangle, square…) set a 0.5 pt line width
+// themselves, so the glyph draws on a canvas that keeps this width.
 type outlined struct {
 	draw.GlyphDrawer
 	width vg.Length
 }
 
 func (o outlined) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineWidth(o.width)
-	o.GlyphDrawer.DrawGlyph(c, sty, pt)
+	fixed := *c
+	fixed.Canvas = fixedWidth{Canvas: c.Canvas, width: o.width}
+	o.GlyphDrawer.DrawGlyph(&fixed, sty, pt)
 }
+
+// fixedWidth is a canvas whose line width stays width whatever is set.
+type fixedWidth struct {
+	vg.Canvas
+	width vg.Length
+}
+
+func (f fixedWidth) SetLineWidth(vg.Length) { f.Canvas.SetLineWidth(f.width) }
 
 // Segment is a stretch of one run's path (or curve), from one step to a
 // later one, in the run's colour.
@@ -199,7 +210,8 @@ func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
 	}
 	for _, s := range segs {
 		if s.FromStart && len(s.Points) > 0 {
-			ls = append(ls, dot(s.Points[0], draw.RingGlyph{}, halo, 4.5), dot(s.Points[0], draw.RingGlyph{}, s.Color, 3.5))
+			ls = append(ls, dot(s.Points[0], outlined{draw.RingGlyph{}, 3}, halo, 4.5),
+				dot(s.Points[0], outlined{draw.RingGlyph{}, 1.5}, s.Color, 4.5))
 		}
 	}
 	if halos, err = f.Layered.Overlay(hs...); err != nil {

@@ -7,9 +7,11 @@ package session
 
 import (
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -32,6 +34,7 @@ type Session struct {
 	trajs []*optimizers.Trajectory
 	cur   float64 // the step shown; fractional while playing
 	speed float64 // steps per second
+	view  View    // the view keys of the link; Step and Speed are cur and speed
 
 	surfaceKey string // what the surface figure was drawn for
 	surfaceFig *plots.SurfaceFigure
@@ -43,14 +46,22 @@ type Session struct {
 	gen        int // counts the computations of the runs
 }
 
-// New starts a session from a permalink query. The notices say what of
-// the query could not be used as given.
+// ErrLocked is the error of a change to a locked session (lock=1).
+var ErrLocked = errors.New("the settings of this page are locked")
+
+// New starts a session from a permalink query: the scene, and the view
+// (step shown, speed, embed options). The notices say what of the query
+// could not be used as given.
 func New(query string) (*Session, []scene.Notice, error) {
 	sc, notices := scene.Parse(query)
-	s := &Session{speed: DefaultSpeed}
+	q, _ := url.ParseQuery(query) // scene.Parse reported a malformed query
+	view, more := DecodeView(q)
+	notices = append(notices, more...)
+	s := &Session{speed: view.Speed, view: view}
 	if err := s.apply(sc); err != nil {
 		return nil, notices, err
 	}
+	s.Seek(view.Step)
 	return s, notices, nil
 }
 
@@ -62,22 +73,11 @@ func (s *Session) apply(sc scene.Scene) error {
 		key = fmt.Sprint(sc.Fn, sc.Kappa)
 	}
 	if key != s.surfaceKey {
-		surf, err := sc.Surface()
+		f, err := surfaces.get(key, func() (*surfaceFigures, error) { return newSurfaceFigures(sc) })
 		if err != nil {
 			return err
 		}
-		fig, err := plots.NewSurfaceFigure(surf, surf.Domain)
-		if err != nil {
-			return err
-		}
-		s.surf, s.surfaceFig, s.surfaceBG = surf, fig, dataURL(fig.Background())
-		s.dataFig, s.dataBG = nil, ""
-		if data, ok := surf.Objective.(optimizers.LinReg); ok {
-			if s.dataFig, err = plots.NewDataFigure(data); err != nil {
-				return err
-			}
-			s.dataBG = dataURL(s.dataFig.Background())
-		}
+		s.surf, s.surfaceFig, s.surfaceBG, s.dataFig, s.dataBG = f.surf, f.surface, f.surfaceBG, f.data, f.dataBG
 		s.surfaceKey = key
 	}
 	cfgs, err := sc.Configs(s.surf)
@@ -94,11 +94,17 @@ func (s *Session) apply(sc scene.Scene) error {
 	}
 	fStar, hasMin := globalMin(s.surf)
 	if axes := plots.NewLossAxes(losses, sc.Steps, fStar, hasMin); s.lossFig == nil || axes != s.lossFig.LossAxes {
-		lossFig, err := plots.NewLossFigure(axes)
+		f, err := lossFigures.get(fmt.Sprint(axes), func() (*lossFigure, error) {
+			fig, err := plots.NewLossFigure(axes)
+			if err != nil {
+				return nil, err
+			}
+			return &lossFigure{fig, dataURL(fig.Background())}, nil
+		})
 		if err != nil {
 			return err
 		}
-		s.lossFig, s.lossBG = lossFig, dataURL(lossFig.Background())
+		s.lossFig, s.lossBG = f.fig, f.bg
 	}
 	s.sc, s.trajs = sc, trajs
 	s.gen++
@@ -125,6 +131,9 @@ func dataURL(svg []byte) string {
 // permalink codec, so that the session's scene is always canonical and in
 // range; the notices say what was clamped.
 func (s *Session) change(edit func(sc *scene.Scene)) ([]scene.Notice, error) {
+	if s.view.Lock {
+		return nil, ErrLocked
+	}
 	sc := s.sc
 	sc.Runs = slices.Clone(sc.Runs)
 	for i := range sc.Runs {
@@ -146,11 +155,40 @@ func maps(h optimizers.Hyper) optimizers.Hyper {
 // Scene returns the scene. Its runs must not be modified.
 func (s *Session) Scene() scene.Scene { return s.sc }
 
-// Query returns the scene as a canonical permalink query.
-func (s *Session) Query() string { return scene.Encode(s.sc) }
+// Query returns the page as a canonical permalink query: the scene, then
+// the view keys that differ from their defaults.
+func (s *Session) Query() string { return joinQuery(scene.Encode(s.sc), s.View().Encode()) }
+
+// View returns the view, with the step shown and the speed.
+func (s *Session) View() View {
+	v := s.view
+	v.Step, v.Speed = s.Shown(), s.speed
+	return v
+}
+
+// Locked reports whether the settings are locked (lock=1).
+func (s *Session) Locked() bool { return s.view.Lock }
+
+// FullQuery is the query of the same scene at the same step in the full,
+// unlocked page: where an embed's "open" link goes.
+func (s *Session) FullQuery() string {
+	v := View{Step: s.Shown(), Speed: s.speed, Lang: s.view.Lang}
+	return joinQuery(scene.Encode(s.sc), v.Encode())
+}
+
+func joinQuery(a, b string) string {
+	if b == "" {
+		return a
+	}
+	return a + "&" + b
+}
 
 // Surface returns the surface.
 func (s *Session) Surface() optimizers.Surface { return s.surf }
+
+// Trace records every point and loss of the runs, as the trace command
+// prints them.
+func (s *Session) Trace() scene.Trace { return scene.NewTrace(s.sc, s.trajs) }
 
 // Trajectories returns the runs, in the order of the scene's optimizers.
 func (s *Session) Trajectories() []*optimizers.Trajectory { return s.trajs }

@@ -31,6 +31,7 @@ import (
 	"time"
 
 	ui "github.com/optimplay/optimplay/app"
+	"github.com/optimplay/optimplay/app/server"
 )
 
 func main() {
@@ -41,7 +42,7 @@ func main() {
 	flag.Parse()
 	ui.Register()
 	if *static != "" {
-		if err := writeStatic(*static, *web, *base); err != nil {
+		if err := server.WriteStatic(*static, *web, *base, ""); err != nil {
 			fmt.Fprintln(os.Stderr, "serve:", err)
 			os.Exit(1)
 		}
@@ -57,11 +58,11 @@ func main() {
 
 // serve serves the app on addr until ctx ends, then shuts down gracefully.
 func serve(ctx context.Context, addr, web string, logger *log.Logger) error {
-	h, err := newServer(web, logger)
+	h, err := server.New(web, logger)
 	if err != nil {
 		return err
 	}
-	go h.precompress(ctx)
+	go h.Precompress(ctx)
 	srv := &http.Server{
 		Addr:              addr,
 		Handler:           h,

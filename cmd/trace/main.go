@@ -17,16 +17,13 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
-	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -64,10 +61,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, err)
 	}
+	trace := scene.NewTrace(s, trajs)
 	if *format == "csv" {
-		err = writeCSV(stdout, s, trajs)
+		err = trace.WriteCSV(stdout)
 	} else {
-		err = writeJSON(stdout, s, trajs)
+		err = trace.WriteJSON(stdout)
 	}
 	if err != nil {
 		return fail(stderr, err)
@@ -78,46 +76,4 @@ func run(args []string, stdout, stderr io.Writer) int {
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, "trace:", strings.ReplaceAll(err.Error(), "\n", " "))
 	return 2
-}
-
-type output struct {
-	V     int         `json:"v"`
-	Fn    string      `json:"fn"`
-	Query string      `json:"query"`
-	Runs  []runOutput `json:"runs"`
-}
-
-type runOutput struct {
-	Opt    string       `json:"opt"`
-	Status string       `json:"status"`
-	Reason string       `json:"reason,omitempty"`
-	Points [][2]float64 `json:"points"`
-	Loss   []float64    `json:"loss"`
-}
-
-func writeJSON(w io.Writer, s scene.Scene, trajs []*optimizers.Trajectory) error {
-	out := output{V: scene.Version, Fn: s.Fn, Query: scene.Encode(s)}
-	for i, t := range trajs {
-		r := runOutput{Opt: s.Runs[i].Opt, Status: t.Status.Code.String(), Points: t.Points, Loss: t.Loss}
-		if t.Status.Code != optimizers.Done {
-			r.Reason = t.Status.String()
-		}
-		out.Runs = append(out.Runs, r)
-	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
-}
-
-func writeCSV(w io.Writer, s scene.Scene, trajs []*optimizers.Trajectory) error {
-	var b strings.Builder
-	b.WriteString("opt,step,x,y,loss\n")
-	f := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-	for i, t := range trajs {
-		for step, p := range t.Points {
-			fmt.Fprintf(&b, "%s,%d,%s,%s,%s\n", s.Runs[i].Opt, step, f(p[0]), f(p[1]), f(t.Loss[step]))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }

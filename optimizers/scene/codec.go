@@ -17,7 +17,7 @@ func Parse(rawQuery string) (Scene, []Notice) {
 	q, err := url.ParseQuery(rawQuery)
 	s, notices := Decode(q)
 	if err != nil {
-		n := newNotice(Malformed, "", "", "")
+		n := NewNotice(Malformed, "", "", "")
 		n.Detail = err.Error()
 		notices = append([]Notice{n}, notices...)
 	}
@@ -69,15 +69,15 @@ func (d *decoder) number(key string, def, lo, hi float64, integer bool) float64 
 func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float64, ok bool) {
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil && !math.IsInf(v, 0) || math.IsNaN(v) {
-		d.note(newNotice(NotNumber, key, raw, ifBad))
+		d.note(NewNotice(NotNumber, key, raw, ifBad))
 		return 0, false
 	}
 	if integer && !math.IsInf(v, 0) && v != math.Trunc(v) {
-		d.note(newNotice(NotInteger, key, raw, ifBad))
+		d.note(NewNotice(NotInteger, key, raw, ifBad))
 		return 0, false
 	}
 	if c := min(max(v, lo), hi); c != v {
-		d.note(newNotice(Clamped, key, raw, fmtFloat(c)))
+		d.note(NewNotice(Clamped, key, raw, fmtFloat(c)))
 		return c, true
 	}
 	if v == 0 {
@@ -94,7 +94,7 @@ const UsedDefault = "the default"
 func (d *decoder) param(key, raw string, p optimizers.Param) (float64, bool) {
 	if p.Scale == optimizers.Flag {
 		if raw != "0" && raw != "1" {
-			d.note(newNotice(NotFlag, key, raw, UsedDefault))
+			d.note(NewNotice(NotFlag, key, raw, UsedDefault))
 			return 0, false
 		}
 		return float64(raw[0] - '0'), true
@@ -104,14 +104,14 @@ func (d *decoder) param(key, raw string, p optimizers.Param) (float64, bool) {
 
 func (d *decoder) decode() Scene {
 	if v, ok := d.get("v"); ok && v != strconv.Itoa(Version) {
-		d.note(newNotice(NewerVersion, "v", v, strconv.Itoa(Version)))
+		d.note(NewNotice(NewerVersion, "v", v, strconv.Itoa(Version)))
 	}
 	s := Scene{Fn: DefaultFn}
 	if fn, ok := d.get("fn"); ok {
 		if slices.Contains(optimizers.SurfaceNames(), fn) {
 			s.Fn = fn
 		} else {
-			d.note(newNotice(UnknownSurface, "fn", fn, DefaultFn))
+			d.note(NewNotice(UnknownSurface, "fn", fn, DefaultFn))
 		}
 	}
 	def := optimizers.DefaultSurfaceParams()
@@ -137,7 +137,7 @@ func (d *decoder) decode() Scene {
 func (d *decoder) onlyFor(applies bool, key string, def, lo, hi float64, integer bool) float64 {
 	if !applies {
 		if raw, ok := d.get(key); ok {
-			d.note(newNotice(NotApplicable, key, raw, ""))
+			d.note(NewNotice(NotApplicable, key, raw, ""))
 		}
 		return def
 	}
@@ -153,20 +153,20 @@ func (d *decoder) point(key string, surf optimizers.Surface) [2]float64 {
 	start := fmtPoint(surf.Start)
 	parts := strings.Split(raw, ",")
 	if len(parts) != 2 {
-		d.note(newNotice(NotPoint, key, raw, start))
+		d.note(NewNotice(NotPoint, key, raw, start))
 		return surf.Start
 	}
 	var p [2]float64
 	for i, part := range parts {
 		v, err := strconv.ParseFloat(strings.TrimSpace(part), 64)
 		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-			d.note(newNotice(NotPoint, key, raw, start))
+			d.note(NewNotice(NotPoint, key, raw, start))
 			return surf.Start
 		}
 		p[i] = v
 	}
 	if c := surf.Domain.Clamp(p); c != p {
-		d.note(newNotice(Clamped, key, raw, fmtPoint(c)))
+		d.note(NewNotice(Clamped, key, raw, fmtPoint(c)))
 		return c
 	}
 	return p
@@ -183,11 +183,11 @@ func (d *decoder) runs() []Run {
 			name = strings.TrimSpace(name)
 			switch _, known := optimizers.LookupSpec(name); {
 			case !known:
-				d.note(newNotice(UnknownOptimizer, "opt", name, ""))
+				d.note(NewNotice(UnknownOptimizer, "opt", name, ""))
 			case slices.Contains(names, name):
-				d.note(newNotice(Duplicate, "opt", name, ""))
+				d.note(NewNotice(Duplicate, "opt", name, ""))
 			case len(names) == MaxRuns:
-				d.note(newNotice(TooMany, "opt", name, ""))
+				d.note(NewNotice(TooMany, "opt", name, ""))
 			default:
 				names = append(names, name)
 			}
@@ -215,7 +215,7 @@ func (d *decoder) runs() []Run {
 			}
 		}
 		if len(users) == 0 {
-			d.note(newNotice(NotApplicable, p.Key, raw, ""))
+			d.note(NewNotice(NotApplicable, p.Key, raw, ""))
 			continue
 		}
 		if v, ok := d.param(p.Key, raw, p); ok {
@@ -241,7 +241,7 @@ func (d *decoder) runs() []Run {
 		raw, _ := d.get(key)
 		i := slices.Index(names, name)
 		if i < 0 || !slices.Contains(specs[i].Keys, pkey) {
-			d.note(newNotice(NotApplicable, key, raw, ""))
+			d.note(NewNotice(NotApplicable, key, raw, ""))
 			continue
 		}
 		if v, ok := d.param(key, raw, p); ok {
@@ -250,7 +250,7 @@ func (d *decoder) runs() []Run {
 	}
 	for i := range runs {
 		if _, err := specs[i].New(runs[i].Hyper); err != nil {
-			n := newNotice(Invalid, runs[i].Opt, "", "")
+			n := NewNotice(Invalid, runs[i].Opt, "", "")
 			n.Detail = err.Error()
 			d.note(n)
 			runs[i].Hyper = maps(specs[i].Defaults)

@@ -36,13 +36,16 @@ const (
 	// Malformed: the query string is not well formed; what could be read
 	// is used.
 	Malformed
+	// UnknownValue: the value is not one of the key's choices; it is
+	// ignored.
+	UnknownValue
 )
 
 var noticeNames = [...]string{
 	NotNumber: "not-number", NotInteger: "not-integer", NotFlag: "not-flag", NotPoint: "not-point",
 	Clamped: "clamped", NotApplicable: "not-applicable", UnknownSurface: "unknown-surface",
 	UnknownOptimizer: "unknown-optimizer", Duplicate: "duplicate", TooMany: "too-many",
-	Invalid: "invalid", NewerVersion: "newer-version", Malformed: "malformed",
+	Invalid: "invalid", NewerVersion: "newer-version", Malformed: "malformed", UnknownValue: "unknown-value",
 }
 
 // String returns the kind's name, such as "clamped": a stable identifier
@@ -70,7 +73,8 @@ type Notice struct {
 	Detail string
 }
 
-func newNotice(kind NoticeKind, key, given, used string) Notice {
+// NewNotice makes a notice, cutting a long given value.
+func NewNotice(kind NoticeKind, key, given, used string) Notice {
 	if r := []rune(given); len(r) > maxGiven {
 		given = string(r[:maxGiven]) + "…"
 	}
@@ -107,6 +111,8 @@ func (n Notice) String() string {
 		return fmt.Sprintf("%s: version %q is newer than this app; read as version %d", n.Key, n.Given, Version)
 	case Malformed:
 		return fmt.Sprintf("the link is malformed (%s); what could be read is used", n.Detail)
+	case UnknownValue:
+		return fmt.Sprintf("%s: %q is not one of the choices; ignored", n.Key, n.Given)
 	}
 	return fmt.Sprintf("%s: %q", n.Key, n.Given)
 }

@@ -1,6 +1,9 @@
 //go:build !wasm
 
-package main
+// Package server serves the playground over HTTP and writes it as a static
+// website: go-app's handler behind request checks, security headers,
+// compressed app.wasm, caching headers and request logging.
+package server
 
 import (
 	"bytes"
@@ -45,9 +48,9 @@ const contentSecurityPolicy = "default-src 'self'; " +
 // compressed.
 const wasmLengthHeader = "X-Uncompressed-Content-Length"
 
-// server is the playground's HTTP handler: go-app's handler, behind
+// Server is the playground's HTTP handler: go-app's handler, behind
 // request checks, security headers, compressed app.wasm and logging.
-type server struct {
+type Server struct {
 	goapp  *app.Handler
 	web    string
 	logger *log.Logger
@@ -57,8 +60,9 @@ type server struct {
 	wasmSize  int64
 }
 
-// newServer builds the handler for the web directory web.
-func newServer(web string, logger *log.Logger) (*server, error) {
+// New builds the handler for the web directory web (app.wasm, styles,
+// icons), logging to logger.
+func New(web string, logger *log.Logger) (*Server, error) {
 	wasm := filepath.Join(web, "app.wasm")
 	info, err := os.Stat(wasm)
 	if err != nil {
@@ -76,9 +80,9 @@ func newServer(web string, logger *log.Logger) (*server, error) {
 		return nil, err
 	}
 	h.Resources = resourceDir(root)
-	s := &server{goapp: h, web: web, logger: logger, encodings: map[string]string{}, wasmSize: info.Size()}
+	s := &Server{goapp: h, web: web, logger: logger, encodings: map[string]string{}, wasmSize: info.Size()}
 	for _, enc := range []string{"br", "gzip"} {
-		if f := s.compressedName(enc); upToDate(f, wasm) {
+		if f := s.compressedName(enc); madeFrom(f, version) {
 			s.encodings[enc] = f
 		}
 	}
@@ -103,29 +107,36 @@ func fileVersion(file string) (string, error) {
 // resourceDir serves web/ from the directory root.
 type resourceDir string
 
-func (d resourceDir) Package() string  { return "" }
-func (d resourceDir) Static() string   { return "" }
-func (d resourceDir) AppWASM() string  { return "/web/app.wasm" }
+func (d resourceDir) Package() string { return "" }
+func (d resourceDir) Static() string  { return "" }
+func (d resourceDir) AppWASM() string { return "/web/app.wasm" }
 func (d resourceDir) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.FileServer(http.Dir(string(d))).ServeHTTP(w, r)
 }
 
-func (s *server) compressedName(enc string) string {
+func (s *Server) compressedName(enc string) string {
 	ext := map[string]string{"br": ".br", "gzip": ".gz"}[enc]
 	return filepath.Join(s.web, "app.wasm"+ext)
 }
 
-// upToDate reports whether file exists and is not older than source.
-func upToDate(file, source string) bool {
-	fi, err := os.Stat(file)
-	si, err2 := os.Stat(source)
-	return err == nil && err2 == nil && !fi.ModTime().Before(si.ModTime())
+// madeFrom reports whether the compressed file exists and was made from
+// the build version, as its ".version" file says: a copied or stale file
+// with a fresh modification time is not taken for it.
+func madeFrom(file, version string) bool {
+	v, err := os.ReadFile(file + ".version")
+	if err != nil {
+		return false
+	}
+	_, err = os.Stat(file)
+	return err == nil && string(v) == version
 }
 
-// precompress writes app.wasm compressed with gzip, then brotli at its
-// best quality (tens of seconds), beside app.wasm, unless they are there
-// and up to date; each is served as soon as it is written.
-func (s *server) precompress(ctx context.Context) {
+// Precompress writes app.wasm compressed with gzip, then brotli at its
+// best quality (tens of seconds), beside app.wasm with a ".version" file
+// naming the build, unless they are there for this build; each is served
+// as soon as it is written. Run it in the
+// background; it returns when done or when ctx ends.
+func (s *Server) Precompress(ctx context.Context) {
 	wasm := filepath.Join(s.web, "app.wasm")
 	for _, enc := range []string{"gzip", "br"} {
 		if ctx.Err() != nil {
@@ -139,6 +150,10 @@ func (s *server) precompress(ctx context.Context) {
 		}
 		start := time.Now()
 		if err := compressFile(ctx, wasm, s.compressedName(enc), enc); err != nil {
+			s.logger.Printf("compressing app.wasm with %s: %v", enc, err)
+			continue
+		}
+		if err := os.WriteFile(s.compressedName(enc)+".version", []byte(s.goapp.Version), 0o644); err != nil {
 			s.logger.Printf("compressing app.wasm with %s: %v", enc, err)
 			continue
 		}
@@ -183,9 +198,12 @@ func compressFile(ctx context.Context, src, dst, enc string) error {
 	return os.Rename(tmp, dst)
 }
 
+// Version names the build being served.
+func (s *Server) Version() string { return s.goapp.Version }
+
 // ServeHTTP refuses bad paths, sets the security headers, serves app.wasm
 // compressed when it can, hands the rest to go-app, and logs the request.
-func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 	defer func() {
@@ -230,7 +248,7 @@ func cleanPath(r *http.Request) bool {
 }
 
 // serveWasm serves app.wasm in the best coding the client accepts.
-func (s *server) serveWasm(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Content-Type", "application/wasm")
 	h.Set("Cache-Control", "no-cache")

@@ -1,6 +1,6 @@
 //go:build !wasm
 
-package main
+package server
 
 import (
 	"fmt"
@@ -13,17 +13,21 @@ import (
 	ui "github.com/optimplay/optimplay/app"
 )
 
-// writeStatic writes the static website into dir: go-app's prerendered
+// WriteStatic writes the static website into dir: go-app's prerendered
 // page, service worker, scripts and manifest, and the web directory (which
 // go-app's generator leaves out), for hosting under the URL path base.
-func writeStatic(dir, web, base string) error {
+// The version names the build; "" derives it from app.wasm.
+func WriteStatic(dir, web, base, version string) error {
 	base = strings.TrimSuffix(base, "/")
 	if base != "" && !strings.HasPrefix(base, "/") {
 		return fmt.Errorf("-base %q must start with /", base)
 	}
-	version, err := fileVersion(filepath.Join(web, "app.wasm"))
-	if err != nil {
-		return fmt.Errorf("%v: build it first with make wasm", err)
+	if version == "" {
+		v, err := fileVersion(filepath.Join(web, "app.wasm"))
+		if err != nil {
+			return fmt.Errorf("%v: build it first with make wasm", err)
+		}
+		version = v
 	}
 	h := ui.Handler()
 	h.Version = version
@@ -43,8 +47,18 @@ func writeStatic(dir, web, base string) error {
 	return copyDir(web, filepath.Join(dir, "web"))
 }
 
-// copyDir copies the files of the web directory, leaving out the
-// compressed copies of app.wasm that only this server uses.
+// servedAsIs reports whether a file of the web directory is a resource,
+// not one of the compressed copies of app.wasm that only Server uses.
+func servedAsIs(name string) bool {
+	for _, suffix := range []string{".br", ".gz", ".version", ".tmp"} {
+		if strings.HasSuffix(name, suffix) {
+			return false
+		}
+	}
+	return true
+}
+
+// copyDir copies the files of the web directory that are resources.
 func copyDir(from, to string) error {
 	if err := os.MkdirAll(to, 0o755); err != nil {
 		return err
@@ -55,7 +69,7 @@ func copyDir(from, to string) error {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") || strings.HasSuffix(name, ".tmp") {
+		if e.IsDir() || !servedAsIs(name) {
 			continue
 		}
 		if err := copyFile(filepath.Join(from, name), filepath.Join(to, name)); err != nil {
