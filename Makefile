@@ -6,7 +6,11 @@ ADDR ?= 127.0.0.1:8000
 # which leaves out the vg backends the app does not use (PDF, EPS, TeX).
 WASM_FLAGS = -trimpath -ldflags="-s -w" -tags minimal
 
-.PHONY: all wasm serve test fmt-check vet vet-wasm unit bench bench-browser screenshot clean
+# The URL path the static website is hosted under, such as /courses/optim
+# (make static STATIC_BASE=/courses/optim); empty for the root of a host.
+STATIC_BASE ?=
+
+.PHONY: all wasm serve static test fmt-check vet vet-wasm unit bench bench-browser screenshot clean
 
 all: wasm
 
@@ -15,6 +19,11 @@ wasm:
 
 serve: wasm
 	$(GO) run ./cmd/serve -addr $(ADDR)
+
+# The static website, for any static host (and offline after one visit).
+static: wasm
+	find static -mindepth 1 ! -name README.md -delete 2>/dev/null || true
+	$(GO) run ./cmd/serve -static static -base "$(STATIC_BASE)"
 
 test: fmt-check vet vet-wasm unit
 
@@ -49,4 +58,5 @@ screenshot:
 	$(GO) test -count 1 -run TestScreenshot ./app/e2e -args -screenshot $(CURDIR)/docs/screenshot.png
 
 clean:
-	rm -f web/app.wasm
+	rm -f web/app.wasm web/app.wasm.*
+	find static -mindepth 1 ! -name README.md -delete 2>/dev/null || true

@@ -24,8 +24,9 @@ type benchmark struct {
 	result     string
 }
 
-// benchResult is the JSON the benchmark writes.
-type benchResult struct {
+// BenchResult is the JSON the benchmark mode writes into
+// <pre id="bench-result">.
+type BenchResult struct {
 	Frames       int     `json:"frames"`
 	Runs         int     `json:"runs"`
 	Steps        int     `json:"steps"`
@@ -34,37 +35,37 @@ type benchResult struct {
 	// started building the page, both from navigation.
 	WasmMS    float64   `json:"wasm_fetched_ms"`
 	GoMS      float64   `json:"go_start_ms"`
-	Anim      benchStat `json:"anim_ms"`
-	Recompute benchStat `json:"recompute_ms"`
+	Anim      BenchStat `json:"anim_ms"`
+	Recompute BenchStat `json:"recompute_ms"`
 	// Phases are the mean milliseconds of an animated iteration's parts:
 	// the step, drawing the frame (Go), painting it into the page, and the
 	// layout that follows.
-	Phases benchPhases `json:"anim_phases_ms"`
+	Phases BenchPhases `json:"anim_phases_ms"`
 }
 
-// benchPhases splits an animated iteration.
-type benchPhases struct {
+// BenchPhases splits an animated iteration.
+type BenchPhases struct {
 	Step   float64 `json:"step"`
 	Frame  float64 `json:"frame"`
 	Paint  float64 `json:"paint"`
 	Layout float64 `json:"layout"`
 }
 
-// benchStat summarizes durations in milliseconds.
-type benchStat struct {
+// BenchStat summarizes durations in milliseconds.
+type BenchStat struct {
 	Median float64 `json:"median"`
 	P95    float64 `json:"p95"`
 	Max    float64 `json:"max"`
 	N      int     `json:"n"`
 }
 
-func summarize(d []float64) benchStat {
+func summarize(d []float64) BenchStat {
 	s := slices.Sorted(slices.Values(d))
 	if len(s) == 0 {
-		return benchStat{}
+		return BenchStat{}
 	}
 	at := func(q float64) float64 { return s[min(len(s)-1, int(math.Ceil(q*float64(len(s))))-1)] }
-	return benchStat{Median: at(0.5), P95: at(0.95), Max: s[len(s)-1], N: len(s)}
+	return BenchStat{Median: at(0.5), P95: at(0.95), Max: s[len(s)-1], N: len(s)}
 }
 
 func now() float64 { return app.Window().Get("performance").Call("now").Float() }
@@ -138,12 +139,12 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 		}
 		tick.Release()
 		p.mu.Lock()
-		res := benchResult{Frames: b.frames, Runs: len(p.sess.Scene().Runs), Steps: p.sess.Scene().Steps,
+		res := BenchResult{Frames: b.frames, Runs: len(p.sess.Scene().Runs), Steps: p.sess.Scene().Steps,
 			FirstPaintMS: b.firstPaint, GoMS: b.loaded, WasmMS: wasmFetched(),
 			Anim: summarize(b.anim), Recompute: summarize(b.recompute)}
 		p.mu.Unlock()
 		n := float64(len(b.anim))
-		res.Phases = benchPhases{Step: phases[0] / n, Frame: phases[1] / n, Paint: phases[2] / n, Layout: phases[3] / n}
+		res.Phases = BenchPhases{Step: phases[0] / n, Frame: phases[1] / n, Paint: phases[2] / n, Layout: phases[3] / n}
 		out, _ := json.Marshal(res)
 		ctx.Dispatch(func(app.Context) { b.result = string(out) })
 		return nil

@@ -45,7 +45,7 @@ func Handler() *app.Handler {
 		Title:           msgs.T(i18n.AppTitle),
 		Description:     msgs.T(i18n.AppDescription),
 		Lang:            string(i18n.English),
-		LoadingLabel:    msgs.T(i18n.Loading),
+		LoadingLabel:    msgs.T(i18n.LoadingProgress),
 		BackgroundColor: "#ffffff",
 		ThemeColor:      "#3b518b",
 		Icon: app.Icon{
@@ -55,6 +55,7 @@ func Handler() *app.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:                []string{"/web/app.css"},
+		CacheableResources:    []string{"/web/third-party-notices.txt"},
 		ServiceWorkerTemplate: serviceWorker,
 	}
 }

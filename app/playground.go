@@ -199,7 +199,10 @@ func (p *Playground) Render() app.UI {
 			app.If(view.Shows("share") && !view.Embed, &Share{Lang: p.lang, Page: p.pageURL(""),
 				Query: p.sess.Query(), Scene: p.sess.FullQuery(), HasData: dataBG != ""}),
 		),
-		app.If(!view.Embed && p.version != "", app.Footer().Class("version").Text(msgs.T(i18n.VersionLabel, p.version))),
+		app.If(!view.Embed, app.Footer().Class("version").Body(
+			app.If(p.version != "", app.Span().Text(msgs.T(i18n.VersionLabel, p.version)+" · ")),
+			app.A().Href("/web/third-party-notices.txt").Text(msgs.T(i18n.Notices)),
+		)),
 		p.benchResult(),
 	)
 }
@@ -433,19 +436,14 @@ func (p *Playground) onFrame(ctx app.Context, ts float64) {
 	})
 }
 
-func (p *Playground) step(ctx app.Context) {
-	p.playing = false
-	p.mu.Lock()
-	p.sess.StepOnce()
-	p.mu.Unlock()
-	p.paint()
-	p.syncURL(ctx)
-}
+func (p *Playground) step(ctx app.Context)  { p.seek(ctx, func(s *session.Session) { s.StepOnce() }) }
+func (p *Playground) reset(ctx app.Context) { p.seek(ctx, (*session.Session).Reset) }
 
-func (p *Playground) reset(ctx app.Context) {
+// seek stops playing, moves the shown step with move, and shows it.
+func (p *Playground) seek(ctx app.Context, move func(*session.Session)) {
 	p.playing = false
 	p.mu.Lock()
-	p.sess.Reset()
+	move(p.sess)
 	p.mu.Unlock()
 	p.paint()
 	p.syncURL(ctx)

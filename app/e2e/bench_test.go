@@ -6,27 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"testing"
+
+	ui "github.com/optimplay/optimplay/app"
 )
-
-// benchResult is what the page's benchmark mode writes.
-type benchResult struct {
-	Frames       int     `json:"frames"`
-	Runs         int     `json:"runs"`
-	Steps        int     `json:"steps"`
-	FirstPaintMS float64 `json:"first_paint_ms"`
-	WasmMS       float64 `json:"wasm_fetched_ms"`
-	GoMS         float64 `json:"go_start_ms"`
-	Anim         stat    `json:"anim_ms"`
-	Recompute    stat    `json:"recompute_ms"`
-	Phases       struct {
-		Step, Frame, Paint, Layout float64
-	} `json:"anim_phases_ms"`
-}
-
-type stat struct {
-	Median, P95, Max float64
-	N                int
-}
 
 // BenchmarkPage runs the page's benchmark mode in headless Chromium with 1
 // and with 4 optimizers racing on rosenbrock for 200 steps: per animated
@@ -43,7 +25,7 @@ func BenchmarkPage(b *testing.B) {
 		{"4opt", "gd,momentum,rmsprop,adam&lr=0.002&adam.lr=0.05&rmsprop.lr=0.02"},
 	} {
 		b.Run(c.name, func(b *testing.B) {
-			var res benchResult
+			var res ui.BenchResult
 			for b.Loop() {
 				ctx := page(b, fmt.Sprintf("bench=400&fn=rosenbrock&steps=200&opt=%s", c.opt))
 				waitJS(b, ctx, `document.getElementById('bench-result') !== null`)

@@ -107,11 +107,11 @@ var moduleRoot = func() string {
 	return abs
 }()
 
-// buildSite builds the WebAssembly app into root/web with the app's web
-// resources, as make wasm does.
+// buildSite puts the web resources into root/web and builds the
+// WebAssembly app there, as make wasm does.
 func buildSite(root string) error {
 	web := filepath.Join(root, "web")
-	if err := os.MkdirAll(web, 0o755); err != nil {
+	if err := server.CopyResources(filepath.Join(moduleRoot, "web"), web); err != nil {
 		return err
 	}
 	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-tags", "minimal",
@@ -121,37 +121,7 @@ func buildSite(root string) error {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the wasm: %v\n%s", err, out)
 	}
-	entries, err := os.ReadDir(filepath.Join(moduleRoot, "web"))
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		// Resources only: not a build of app.wasm, nor compressed copies.
-		if name := e.Name(); e.IsDir() || strings.HasPrefix(name, "app.wasm") {
-			continue
-		}
-		if err := copyFile(filepath.Join(moduleRoot, "web", e.Name()), filepath.Join(web, e.Name())); err != nil {
-			return err
-		}
-	}
 	return nil
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.Create(to)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // page opens a tab on the app with query and waits for the first drawn

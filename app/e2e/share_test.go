@@ -293,6 +293,10 @@ func TestStaticSiteOffline(t *testing.T) {
 	waitJS(t, ctx, `document.getElementById('ro-0-step') !== null && document.getElementById('ro-0-step').textContent === '5'`)
 	do(t, ctx, chromedp.Click(chromedp.ID("step")))
 	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '6'`)
+	notices, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector('footer.version a').href).then(r => r.text())`, chromedp.EvalAwaitPromise))
+	if err != nil || !strings.Contains(notices, "SIL OPEN FONT LICENSE") {
+		t.Errorf("the third-party notices are not there offline: %.80q", notices)
+	}
 
 	// A new deployment at the same address replaces the cached one.
 	if err := server.WriteStatic(site, webDir, "/course/optim", "second"); err != nil {

@@ -2,9 +2,10 @@ package i18n
 
 // english is the reference catalog: every key has a message here.
 var english = map[Key]string{
-	AppTitle:       "Optimizer playground",
-	AppDescription: "Watch gradient descent, momentum, Adam and their relatives descend a loss surface, step by step, with every number shown.",
-	Loading:        "Loading the playground…",
+	AppTitle:        "Optimizer playground",
+	AppDescription:  "Watch gradient descent, momentum, Adam and their relatives descend a loss surface, step by step, with every number shown.",
+	Loading:         "Loading the playground…",
+	LoadingProgress: "Loading the playground: {progress}%",
 
 	SurfaceLabel:  "Loss surface",
 	StartLabel:    "Start point",
@@ -70,6 +71,7 @@ var english = map[Key]string{
 	AtLeastOneOptimize: "Keep at least one optimizer.",
 	OpenFull:           "Open in the full playground ↗",
 	VersionLabel:       "Version %s",
+	Notices:            "Third-party notices",
 	ShareLabel:         "Share",
 	ShareLink:          "Link to this scene",
 	Copy:               "Copy",

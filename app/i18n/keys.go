@@ -6,6 +6,8 @@ const (
 	AppTitle       Key = "app.title"
 	AppDescription Key = "app.description"
 	Loading        Key = "app.loading"
+	// LoadingProgress is go-app's loader label; it replaces {progress}.
+	LoadingProgress Key = "app.loading.progress"
 
 	SurfaceLabel  Key = "surface.label"
 	StartLabel    Key = "start.label"
@@ -70,6 +72,7 @@ const (
 	MaxOptimizersNote  Key = "optimizers.max"
 	OpenFull           Key = "embed.open"
 	VersionLabel       Key = "app.version"
+	Notices            Key = "app.notices"
 	ShareLabel         Key = "share.label"
 	ShareLink          Key = "share.link"
 	Copy               Key = "share.copy"

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"sync"
 
 	"github.com/optimplay/optimplay/optimizers"
 	"gonum.org/v1/plot"
@@ -116,7 +117,7 @@ func NewSurfaceFigure(surf optimizers.Surface, view optimizers.Box) (*SurfaceFig
 	}
 	contours := plotter.NewContour(g, levels, nil)
 	contours.LineStyles = []draw.LineStyle{{Color: contourFg, Width: vg.Points(0.6)}}
-	p.Add(heat, contours)
+	p.Add(&edgeBoxes{Plotter: heat}, &edgeBoxes{Plotter: contours})
 	p.Add(landmarks(surf, view)...)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = view.XMin, view.XMax, view.YMin, view.YMax
 	l, err := newLayered(p, SurfaceWidth, SurfaceHeight)
@@ -124,6 +125,45 @@ func NewSurfaceFigure(surf optimizers.Surface, view optimizers.Box) (*SurfaceFig
 		return nil, err
 	}
 	return &SurfaceFigure{Layered: l, view: view}, nil
+}
+
+// edgeBoxes draws like its plotter but reports, of the plotter's glyph
+// boxes, only the extreme ones in each direction, once: the heat map and
+// the contours report a box per grid cell (22,500 each), which gonum/plot
+// scans five times while laying out a plot, whereas the layout depends
+// only on the extremes. The plotter's boxes must all have the same size,
+// as the heat map's and the contours' have.
+type edgeBoxes struct {
+	plot.Plotter
+	once  sync.Once
+	boxes []plot.GlyphBox
+}
+
+// GlyphBoxes returns the leftmost, rightmost, lowest and highest boxes.
+func (e *edgeBoxes) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+	e.once.Do(func() {
+		all := e.Plotter.(plot.GlyphBoxer).GlyphBoxes(p)
+		if len(all) == 0 {
+			return
+		}
+		extreme := [4]plot.GlyphBox{all[0], all[0], all[0], all[0]}
+		for _, b := range all[1:] {
+			if b.X < extreme[0].X {
+				extreme[0] = b
+			}
+			if b.X > extreme[1].X {
+				extreme[1] = b
+			}
+			if b.Y < extreme[2].Y {
+				extreme[2] = b
+			}
+			if b.Y > extreme[3].Y {
+				extreme[3] = b
+			}
+		}
+		e.boxes = extreme[:]
+	})
+	return e.boxes
 }
 
 // landmarks marks the stationary points inside the view: a cross for

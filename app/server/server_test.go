@@ -33,7 +33,7 @@ func testWeb(t testing.TB) string {
 	if err := os.WriteFile(filepath.Join(dir, "app.wasm"), wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := copyDir(filepath.Join("..", "..", "web"), dir); err != nil {
+	if err := CopyResources(filepath.Join("..", "..", "web"), dir); err != nil {
 		t.Fatal(err)
 	}
 	// The repository's web directory may hold a real build: put the
@@ -232,5 +232,27 @@ func TestStaleCompressedCopies(t *testing.T) {
 	}
 	if v, _ := os.ReadFile(filepath.Join(web, "app.wasm.br.version")); string(v) != s.Version() {
 		t.Errorf("version file %q, build %q", v, s.Version())
+	}
+}
+
+// TestPrerenderedPage: the page arrives with its content (the surface's
+// image, the controls, the readout) before app.wasm loads, and go-app's
+// loader reports the download's progress.
+func TestPrerenderedPage(t *testing.T) {
+	ts, _ := testServer(t)
+	res := get(t, ts.URL+"/?fn=himmelblau&opt=gd,adam&lr=0.01", nil)
+	body, _ := io.ReadAll(res.Body)
+	page := string(body)
+	for _, want := range []string{
+		`class="background" src="data:image/svg+xml;base64,`, // the surface and loss figures
+		`id="surface-select"`, `id="run0-lr"`, `id="run1-b1"`, `class="readout"`,
+		"Himmelblau", "Loading the playground: 0%", // go-app fills in {progress}
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the prerendered page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "<script>") {
+		t.Error("an inline script, which the CSP would block")
 	}
 }

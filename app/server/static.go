@@ -44,7 +44,7 @@ func WriteStatic(dir, web, base, version string) error {
 	if err := app.GenerateStaticWebsite(dir, h); err != nil {
 		return err
 	}
-	return copyDir(web, filepath.Join(dir, "web"))
+	return CopyResources(web, filepath.Join(dir, "web"))
 }
 
 // servedAsIs reports whether a file of the web directory is a resource,
@@ -58,8 +58,9 @@ func servedAsIs(name string) bool {
 	return true
 }
 
-// copyDir copies the files of the web directory that are resources.
-func copyDir(from, to string) error {
+// CopyResources copies the files of the web directory from that are
+// resources (app.wasm, styles, icons) into the directory to.
+func CopyResources(from, to string) error {
 	if err := os.MkdirAll(to, 0o755); err != nil {
 		return err
 	}
