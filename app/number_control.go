@@ -1,6 +1,7 @@
 package app
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -41,8 +42,8 @@ func (n *NumberControl) Render() app.UI {
 	row := app.Div().Class("row")
 	if n.Slider {
 		row = row.Body(
-			app.Input().Type("range").ID(n.ID).Min(0).Max(sliderSteps).Step(1).
-				Value(toSlider(n.Value, n.Min, n.Max, n.Scale)).Disabled(n.Disabled).
+			app.Input().Type("range").ID(n.ID).Min(0).Max(100).Step(100.0/sliderSteps).
+				Value(sliderValue(toSlider(n.Value, n.Min, n.Max, n.Scale))).Disabled(n.Disabled).
 				Aria("valuetext", formatNumber(n.Value)).
 				OnInput(n.onSlider),
 			number.ID(n.ID+"-exact").Aria("label", n.Exact),
@@ -56,12 +57,18 @@ func (n *NumberControl) Render() app.UI {
 	)
 }
 
+// sliderValue writes a slider position as the range input's value, which
+// runs from 0 to 100 in steps of 0.1: go-app sets attributes in no fixed
+// order, and a value set before a larger max would be clamped to the
+// default max of 100.
+func sliderValue(pos int) string { return strconv.FormatFloat(float64(pos)/10, 'f', 1, 64) }
+
 func (n *NumberControl) onSlider(ctx app.Context, e app.Event) {
-	pos, err := strconv.Atoi(ctx.JSSrc().Get("value").String())
+	v, err := strconv.ParseFloat(ctx.JSSrc().Get("value").String(), 64)
 	if err != nil {
 		return
 	}
-	n.send(ctx, fromSlider(pos, n.Min, n.Max, n.Scale))
+	n.send(ctx, fromSlider(int(math.Round(v*10)), n.Min, n.Max, n.Scale))
 }
 
 func (n *NumberControl) onNumber(ctx app.Context, e app.Event) {

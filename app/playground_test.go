@@ -163,7 +163,7 @@ func TestNumberControlRender(t *testing.T) {
 	// The slider (div.control > div.row > input) sits at 3 of 6 decades.
 	err := app.TestMatch(c, app.TestUIDescriptor{
 		Path:     app.TestPath(0, 1, 0),
-		Expected: app.Input().Type("range").ID("run0-lr").Min(0).Max(sliderSteps).Step(1).Value(500).Disabled(false).Aria("valuetext", "0.01").OnInput(func(app.Context, app.Event) {}),
+		Expected: app.Input().Type("range").ID("run0-lr").Min(0).Max(100).Step(0.1).Value("50.0").Disabled(false).Aria("valuetext", "0.01").OnInput(func(app.Context, app.Event) {}),
 	})
 	if err != nil {
 		t.Error(err)
