@@ -152,7 +152,6 @@ var verbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*(\d+|\*)?(\.(\d+|\*)?)?[a-zA
 var fmtArgs = map[Key][]any{
 	StartX:            {"x"},
 	StartY:            {"w"},
-	SpeedUnit:         {"12.5"},
 	StepOfN:           {7, 100},
 	SurfaceAlt:        {"Rosenbrock"},
 	StatusDivergedLR:  {"GD", 3, "0.25", "2/λmax", "0.2", "10"},
@@ -162,7 +161,6 @@ var fmtArgs = map[Key][]any{
 	ErrorPrefix:       {"something failed"},
 	ParamsOf:          {"Adam"},
 	NumberInputLabel:  {"Learning rate lr"},
-	MaxOptimizersNote: {8},
 	VersionLabel:      {"v1.4.0"},
 }
 
