@@ -32,6 +32,7 @@ type Playground struct {
 	playing bool
 	painter *painter
 	frame   app.Func // the requestAnimationFrame callback
+	unkey   func()   // removes the keyboard listener
 	lastTS  float64  // the previous frame's timestamp, ms; 0 after a pause
 	bench   *benchmark
 }
@@ -53,10 +54,13 @@ func (p *Playground) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
 	ctx.Defer(func(ctx app.Context) {
 		p.paint()
+		p.mu.Lock()
+		autoplay := p.sess.View().Autoplay && p.sess.Shown() < p.sess.End()
+		p.mu.Unlock()
 		switch {
 		case p.bench != nil && p.bench.anim == nil:
 			p.bench.start(ctx, p)
-		case p.sess.View().Autoplay && !p.playing && p.sess.Shown() < p.sess.End():
+		case autoplay && !p.playing:
 			p.setPlaying(ctx, true)
 		}
 	})
@@ -79,7 +83,7 @@ func (p *Playground) load(u *url.URL) {
 		p.lang = i18n.English
 	}
 	msgs := i18n.For(p.lang)
-	p.notices = p.notices[:0]
+	p.notices = nil
 	for _, n := range notices {
 		p.notices = append(p.notices, noticeMessage(msgs, n))
 	}
@@ -114,12 +118,15 @@ func (p *Playground) OnMount(ctx app.Context) {
 		}
 		return nil
 	})
-	app.Window().AddEventListener("keydown", p.onKey)
+	p.unkey = app.Window().AddEventListener("keydown", p.onKey)
 }
 
-// OnDismount stops the animation.
+// OnDismount stops the animation and the keyboard.
 func (p *Playground) OnDismount() {
 	p.playing = false
+	if p.unkey != nil {
+		p.unkey()
+	}
 	if p.frame != nil {
 		p.frame.Release()
 	}
@@ -249,7 +256,8 @@ func (p *Playground) paintLocked() {
 
 // edit changes the session, then shows the new scene: go-app re-renders
 // the controls, the painter redraws the frame at once, and the link is
-// replaced (not pushed, so Back does not replay every slider move).
+// replaced (not pushed, so Back does not replay every slider move). The
+// page keeps its elements; see restructure for changes that do not.
 func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]scene.Notice, error)) {
 	p.mu.Lock()
 	notices, err := change(p.sess)
@@ -266,7 +274,17 @@ func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]sc
 	}
 	p.syncURL(ctx)
 	p.paint()
-	ctx.Defer(func(app.Context) { p.paint() }) // after go-app has rebuilt changed elements
+}
+
+// restructure edits the session in a way that changes the page's
+// elements (the optimizers, the surface), and paints again, from nothing,
+// once go-app has rebuilt them.
+func (p *Playground) restructure(ctx app.Context, change func(s *session.Session) ([]scene.Notice, error)) {
+	p.edit(ctx, change)
+	ctx.Defer(func(app.Context) {
+		p.painter.forget()
+		p.paint()
+	})
 }
 
 // syncURL puts the page's state in its address, replacing the history
@@ -339,7 +357,7 @@ func (p *Playground) onOptimizers(ctx app.Context, a app.Action) {
 	if !ok || len(names) == 0 {
 		return
 	}
-	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetOptimizers(slices.Clone(names)) })
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetOptimizers(slices.Clone(names)) })
 }
 
 func (p *Playground) onSurface(ctx app.Context, a app.Action) {
@@ -347,7 +365,7 @@ func (p *Playground) onSurface(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
-	p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSurface(fn) })
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSurface(fn) })
 }
 
 func (p *Playground) onStart(ctx app.Context, a app.Action) {
