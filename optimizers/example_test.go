@@ -102,6 +102,22 @@ func ExampleAdam() {
 	// vhat [4 1e-06]
 }
 
+// AMSGrad divides by the largest v so far: after g = 10 (v = 50 with
+// β2 = 0.5), a gradient of 1 gives v = 25.5 but v^max stays 50, so with
+// β1 = 0 and no bias correction the second step is 0.1/√50 = 0.014142,
+// where Adam's would be 0.1/√25.5 = 0.019803.
+func ExampleAdam_amsgrad() {
+	o := optimizers.DefaultAMSGrad()
+	o.LR, o.Beta1, o.Beta2, o.BiasCorrection = 0.1, 0, 0.5, false
+	st := o.Init(1)
+	x := []float64{0}
+	st.Step(x, []float64{10})
+	before := x[0]
+	st.Step(x, []float64{1})
+	fmt.Printf("%s: second step %.6f\n", o.Name(), before-x[0])
+	// Output: amsgrad: second step 0.014142
+}
+
 // Without bias correction the first step is γ·(1−β1)g/(√(1−β2)|g| + ε) =
 // 0.1·0.1/√0.001 = 0.31623: more than three times γ.
 func ExampleAdam_noBiasCorrection() {
