@@ -173,7 +173,7 @@ func TestLockAndShow(t *testing.T) {
 	waitJS(t, ctx, `document.getElementById('step-counter').textContent === 'step 1 of 60'`)
 	do(t, ctx, chromedp.Click(chromedp.ID("play")))
 	waitJS(t, ctx, `document.getElementById('step-counter').textContent === 'step 60 of 60'`)
-	if !strings.Contains(eval[string](t, ctx, `document.querySelector('.open-full').href`), "lock") == false {
+	if strings.Contains(eval[string](t, ctx, `document.querySelector('.open-full').href`), "lock") {
 		t.Error("the full playground link keeps the lock")
 	}
 }

@@ -361,6 +361,22 @@ type surfaceCase struct {
 	view func(optimizers.Surface) optimizers.Box
 }
 
+// forSurfaceFigures runs check on the figure of each of surfaceCases, in
+// a subtest.
+func forSurfaceFigures(t *testing.T, check func(t *testing.T, s optimizers.Surface, view optimizers.Box, f *SurfaceFigure)) {
+	for _, c := range surfaceCases {
+		s := mustSurface(t, c.name)
+		view := c.view(s)
+		t.Run(fmt.Sprintf("%s%v", c.name, view), func(t *testing.T) {
+			f, err := NewSurfaceFigure(s, view)
+			if err != nil {
+				t.Fatal(err)
+			}
+			check(t, s, view, f)
+		})
+	}
+}
+
 var surfaceCases = []surfaceCase{
 	{"rosenbrock", func(s optimizers.Surface) optimizers.Box { return s.Domain }},
 	{"linreg", func(s optimizers.Surface) optimizers.Box { return s.Domain }},
@@ -376,75 +392,67 @@ var surfaceCases = []surfaceCase{
 // image spans exactly the view, as the axes label it: every major tick
 // mark, read with its label, lies where the image's edges put that value.
 func TestSurfaceHeatMapSpansView(t *testing.T) {
-	for _, c := range surfaceCases {
-		s := mustSurface(t, c.name)
-		view := c.view(s)
-		t.Run(fmt.Sprintf("%s%v", c.name, view), func(t *testing.T) {
-			f, err := NewSurfaceFigure(s, view)
-			if err != nil {
-				t.Fatal(err)
+	forSurfaceFigures(t, func(t *testing.T, s optimizers.Surface, view optimizers.Box, f *SurfaceFigure) {
+		bg := readSVG(t, f.Background())
+		img := onlyImage(t, bg)
+		if bg.images[0].attr["preserveAspectRatio"] != "none" {
+			t.Errorf("heat map image without preserveAspectRatio=\"none\": a browser would letterbox it")
+		}
+		// Major tick marks are 8 pt black lines; their labels are the
+		// numeric texts, the x labels in the lowest row.
+		var xTicks, yTicks []float64
+		for _, p := range bg.paths {
+			a, b, ok := p.segment()
+			if !ok || p.stroke() != "#000000" {
+				continue
 			}
-			bg := readSVG(t, f.Background())
-			img := onlyImage(t, bg)
-			if bg.images[0].attr["preserveAspectRatio"] != "none" {
-				t.Errorf("heat map image without preserveAspectRatio=\"none\": a browser would letterbox it")
+			switch {
+			case a[0] == b[0] && math.Abs(math.Abs(a[1]-b[1])-8) < svgTol:
+				xTicks = append(xTicks, a[0])
+			case a[1] == b[1] && math.Abs(math.Abs(a[0]-b[0])-8) < svgTol:
+				yTicks = append(yTicks, a[1])
 			}
-			// Major tick marks are 8 pt black lines; their labels are the
-			// numeric texts, the x labels in the lowest row.
-			var xTicks, yTicks []float64
-			for _, p := range bg.paths {
-				a, b, ok := p.segment()
-				if !ok || p.stroke() != "#000000" {
-					continue
-				}
-				switch {
-				case a[0] == b[0] && math.Abs(math.Abs(a[1]-b[1])-8) < svgTol:
-					xTicks = append(xTicks, a[0])
-				case a[1] == b[1] && math.Abs(math.Abs(a[0]-b[0])-8) < svgTol:
-					yTicks = append(yTicks, a[1])
-				}
+		}
+		type label struct{ x, y, v float64 }
+		var labels []label
+		lowest := math.Inf(1)
+		for _, tx := range bg.texts {
+			if v, err := strconv.ParseFloat(tx.s, 64); err == nil {
+				labels = append(labels, label{tx.x, tx.y, v})
+				lowest = math.Min(lowest, tx.y)
 			}
-			type label struct{ x, y, v float64 }
-			var labels []label
-			lowest := math.Inf(1)
-			for _, tx := range bg.texts {
-				if v, err := strconv.ParseFloat(tx.s, 64); err == nil {
-					labels = append(labels, label{tx.x, tx.y, v})
-					lowest = math.Min(lowest, tx.y)
-				}
+		}
+		var xVals, yVals []float64
+		slices.SortFunc(labels, func(a, b label) int { return cmp.Compare(a.x, b.x) })
+		for _, l := range labels {
+			if l.y-lowest < 0.5 {
+				xVals = append(xVals, l.v)
 			}
-			var xVals, yVals []float64
-			slices.SortFunc(labels, func(a, b label) int { return cmp.Compare(a.x, b.x) })
-			for _, l := range labels {
-				if l.y-lowest < 0.5 {
-					xVals = append(xVals, l.v)
-				}
+		}
+		slices.SortFunc(labels, func(a, b label) int { return cmp.Compare(a.y, b.y) })
+		for _, l := range labels {
+			if l.y-lowest >= 0.5 {
+				yVals = append(yVals, l.v)
 			}
-			slices.SortFunc(labels, func(a, b label) int { return cmp.Compare(a.y, b.y) })
-			for _, l := range labels {
-				if l.y-lowest >= 0.5 {
-					yVals = append(yVals, l.v)
-				}
+		}
+		slices.Sort(xTicks)
+		slices.Sort(yTicks)
+		if len(xTicks) < 2 || len(xTicks) != len(xVals) || len(yTicks) < 2 || len(yTicks) != len(yVals) {
+			t.Fatalf("ticks x %v labelled %v, y %v labelled %v", xTicks, xVals, yTicks, yVals)
+		}
+		for i, v := range xVals {
+			want := img.x0 + (v-view.XMin)/(view.XMax-view.XMin)*(img.x1-img.x0)
+			if math.Abs(xTicks[i]-want) > svgTol {
+				t.Errorf("x tick %g at %.4f pt, the image puts it at %.4f", v, xTicks[i], want)
 			}
-			slices.Sort(xTicks)
-			slices.Sort(yTicks)
-			if len(xTicks) < 2 || len(xTicks) != len(xVals) || len(yTicks) < 2 || len(yTicks) != len(yVals) {
-				t.Fatalf("ticks x %v labelled %v, y %v labelled %v", xTicks, xVals, yTicks, yVals)
+		}
+		for i, v := range yVals {
+			want := img.y0 + (v-view.YMin)/(view.YMax-view.YMin)*(img.y1-img.y0)
+			if math.Abs(yTicks[i]-want) > svgTol {
+				t.Errorf("y tick %g at %.4f pt, the image puts it at %.4f", v, yTicks[i], want)
 			}
-			for i, v := range xVals {
-				want := img.x0 + (v-view.XMin)/(view.XMax-view.XMin)*(img.x1-img.x0)
-				if math.Abs(xTicks[i]-want) > svgTol {
-					t.Errorf("x tick %g at %.4f pt, the image puts it at %.4f", v, xTicks[i], want)
-				}
-			}
-			for i, v := range yVals {
-				want := img.y0 + (v-view.YMin)/(view.YMax-view.YMin)*(img.y1-img.y0)
-				if math.Abs(yTicks[i]-want) > svgTol {
-					t.Errorf("y tick %g at %.4f pt, the image puts it at %.4f", v, yTicks[i], want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestSurfaceOverlayAlignment checks the overlays against the
@@ -452,67 +460,59 @@ func TestSurfaceHeatMapSpansView(t *testing.T) {
 // corners and centre land on the heat map image's corners and centre, in
 // a figure of the same size, within 0.01 pt.
 func TestSurfaceOverlayAlignment(t *testing.T) {
-	for _, c := range surfaceCases {
-		s := mustSurface(t, c.name)
-		view := c.view(s)
-		t.Run(fmt.Sprintf("%s%v", c.name, view), func(t *testing.T) {
-			f, err := NewSurfaceFigure(s, view)
-			if err != nil {
-				t.Fatal(err)
-			}
-			bg := readSVG(t, f.Background())
-			img := onlyImage(t, bg)
-			var heads []RunHead
-			var trail [][2]float64
-			for i, p := range cornersAndCentre {
-				heads = append(heads, RunHead{Current: p.in(view), Color: RunColor(i)})
-				trail = append(trail, p.in(view))
-			}
+	forSurfaceFigures(t, func(t *testing.T, s optimizers.Surface, view optimizers.Box, f *SurfaceFigure) {
+		bg := readSVG(t, f.Background())
+		img := onlyImage(t, bg)
+		var heads []RunHead
+		var trail [][2]float64
+		for i, p := range cornersAndCentre {
+			heads = append(heads, RunHead{Current: p.in(view), Color: RunColor(i)})
+			trail = append(trail, p.in(view))
+		}
 
-			head, err := f.Head(heads)
-			if err != nil {
-				t.Fatal(err)
+		head, err := f.Head(heads)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ov := readSVG(t, head)
+		sameFrame(t, bg, ov)
+		centres, radii := circles(ov.paths)
+		if len(ov.paths) != 2*len(heads) || len(centres) != len(ov.paths) {
+			t.Fatalf("%d paths (%d discs) for %d heads without vectors, want 2 discs each", len(ov.paths), len(centres), len(heads))
+		}
+		for i, p := range cornersAndCentre {
+			want := img.at(p.u, p.v)
+			for k, style := range []struct {
+				fill string
+				r    float64
+			}{{"#FFFFFF", 5}, {hex(RunColor(i)), 3.8}} {
+				j := 2*i + k
+				if !near(centres[j], want, svgTol) {
+					t.Errorf("head %v: disc %d at %v, image point %v", heads[i].Current, k, centres[j], want)
+				}
+				if ov.paths[j].fill() != style.fill || math.Abs(radii[j]-style.r) > svgTol {
+					t.Errorf("head %v: disc %d %s r=%g, want %s r=%g", heads[i].Current, k, ov.paths[j].fill(), radii[j], style.fill, style.r)
+				}
 			}
-			ov := readSVG(t, head)
+		}
+
+		halos, lines, err := f.Trail([]Segment{{Points: trail, Color: RunColor(2)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, out := range [][]byte{halos, lines} {
+			ov := readSVG(t, out)
 			sameFrame(t, bg, ov)
-			centres, radii := circles(ov.paths)
-			if len(ov.paths) != 2*len(heads) || len(centres) != len(ov.paths) {
-				t.Fatalf("%d paths (%d discs) for %d heads without vectors, want 2 discs each", len(ov.paths), len(centres), len(heads))
+			if len(ov.paths) != 1 || ov.paths[0].cmds != "MLLLL" {
+				t.Fatalf("trail of 5 far-apart points: paths %+v, want one polyline of 5 points", ov.paths)
 			}
 			for i, p := range cornersAndCentre {
-				want := img.at(p.u, p.v)
-				for k, style := range []struct {
-					fill string
-					r    float64
-				}{{"#FFFFFF", 5}, {hex(RunColor(i)), 3.8}} {
-					j := 2*i + k
-					if !near(centres[j], want, svgTol) {
-						t.Errorf("head %v: disc %d at %v, image point %v", heads[i].Current, k, centres[j], want)
-					}
-					if ov.paths[j].fill() != style.fill || math.Abs(radii[j]-style.r) > svgTol {
-						t.Errorf("head %v: disc %d %s r=%g, want %s r=%g", heads[i].Current, k, ov.paths[j].fill(), radii[j], style.fill, style.r)
-					}
+				if want := img.at(p.u, p.v); !near(ov.paths[0].pts[i], want, svgTol) {
+					t.Errorf("trail vertex %v at %v, image point %v", trail[i], ov.paths[0].pts[i], want)
 				}
 			}
-
-			halos, lines, err := f.Trail([]Segment{{Points: trail, Color: RunColor(2)}})
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, out := range [][]byte{halos, lines} {
-				ov := readSVG(t, out)
-				sameFrame(t, bg, ov)
-				if len(ov.paths) != 1 || ov.paths[0].cmds != "MLLLL" {
-					t.Fatalf("trail of 5 far-apart points: paths %+v, want one polyline of 5 points", ov.paths)
-				}
-				for i, p := range cornersAndCentre {
-					if want := img.at(p.u, p.v); !near(ov.paths[0].pts[i], want, svgTol) {
-						t.Errorf("trail vertex %v at %v, image point %v", trail[i], ov.paths[0].pts[i], want)
-					}
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestSurfaceLandmarks checks the landmark glyphs in the background: the
@@ -604,52 +604,44 @@ func TestLandmarkOutlines(t *testing.T) {
 // from the heat map image's rectangle and the figure's size give the
 // view's corners and centre, and clicks off the image report ok = false.
 func TestSurfaceToData(t *testing.T) {
-	for _, c := range surfaceCases {
-		s := mustSurface(t, c.name)
-		view := c.view(s)
-		t.Run(fmt.Sprintf("%s%v", c.name, view), func(t *testing.T) {
-			f, err := NewSurfaceFigure(s, view)
-			if err != nil {
-				t.Fatal(err)
+	forSurfaceFigures(t, func(t *testing.T, s optimizers.Surface, view optimizers.Box, f *SurfaceFigure) {
+		w, h := f.Size()
+		if w != SurfaceWidth || h != SurfaceHeight {
+			t.Errorf("Size() = %v×%v, want %v×%v", w, h, SurfaceWidth, SurfaceHeight)
+		}
+		bg := readSVG(t, f.Background())
+		if math.Abs(bg.w-w.Points()) > 0.005 || math.Abs(bg.h-h.Points()) > 0.005 {
+			t.Errorf("SVG is %g×%g pt, Size() %v×%v", bg.w, bg.h, w, h)
+		}
+		img := onlyImage(t, bg)
+		frac := func(p [2]float64) (fx, fy float64) { // from the top left
+			return p[0] / w.Points(), 1 - p[1]/h.Points()
+		}
+		// The corners are taken a ten-millionth of the image inside, so
+		// that rounding cannot put them outside.
+		tol := 1e-6 * math.Max(view.XMax-view.XMin, view.YMax-view.YMin)
+		inset := func(u float64) float64 { return 1e-7 + u*(1-2e-7) }
+		for _, p := range cornersAndCentre {
+			fx, fy := frac(img.at(inset(p.u), inset(p.v)))
+			got, ok := f.ToData(fx, fy)
+			if want := p.in(view); !ok || !near(got, want, tol) {
+				t.Errorf("ToData(%g, %g) = %v, %v; want %v, true", fx, fy, got, ok, want)
 			}
-			w, h := f.Size()
-			if w != SurfaceWidth || h != SurfaceHeight {
-				t.Errorf("Size() = %v×%v, want %v×%v", w, h, SurfaceWidth, SurfaceHeight)
+		}
+		// Half a point off each edge of the image, and the corners of
+		// the figure.
+		off := [][2]float64{
+			shift(img.at(0.5, 0), 0, -0.5), shift(img.at(0.5, 1), 0, 0.5),
+			shift(img.at(0, 0.5), -0.5, 0), shift(img.at(1, 0.5), 0.5, 0),
+			{0, 0}, {w.Points(), h.Points()},
+		}
+		for _, p := range off {
+			fx, fy := frac(p)
+			if got, ok := f.ToData(fx, fy); ok {
+				t.Errorf("ToData(%g, %g) = %v, true outside the data area", fx, fy, got)
 			}
-			bg := readSVG(t, f.Background())
-			if math.Abs(bg.w-w.Points()) > 0.005 || math.Abs(bg.h-h.Points()) > 0.005 {
-				t.Errorf("SVG is %g×%g pt, Size() %v×%v", bg.w, bg.h, w, h)
-			}
-			img := onlyImage(t, bg)
-			frac := func(p [2]float64) (fx, fy float64) { // from the top left
-				return p[0] / w.Points(), 1 - p[1]/h.Points()
-			}
-			// The corners are taken a ten-millionth of the image inside, so
-			// that rounding cannot put them outside.
-			tol := 1e-6 * math.Max(view.XMax-view.XMin, view.YMax-view.YMin)
-			inset := func(u float64) float64 { return 1e-7 + u*(1-2e-7) }
-			for _, p := range cornersAndCentre {
-				fx, fy := frac(img.at(inset(p.u), inset(p.v)))
-				got, ok := f.ToData(fx, fy)
-				if want := p.in(view); !ok || !near(got, want, tol) {
-					t.Errorf("ToData(%g, %g) = %v, %v; want %v, true", fx, fy, got, ok, want)
-				}
-			}
-			// Half a point off each edge of the image, and the corners of
-			// the figure.
-			off := [][2]float64{
-				shift(img.at(0.5, 0), 0, -0.5), shift(img.at(0.5, 1), 0, 0.5),
-				shift(img.at(0, 0.5), -0.5, 0), shift(img.at(1, 0.5), 0.5, 0),
-				{0, 0}, {w.Points(), h.Points()},
-			}
-			for _, p := range off {
-				fx, fy := frac(p)
-				if got, ok := f.ToData(fx, fy); ok {
-					t.Errorf("ToData(%g, %g) = %v, true outside the data area", fx, fy, got)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // TestSurfaceToFigure checks the map decimate uses for the surface: it

@@ -69,49 +69,31 @@ func showOrder(token string) int {
 func DecodeView(q url.Values) (View, []scene.Notice) {
 	v := View{Speed: DefaultSpeed, Lang: Languages[0]}
 	var notices []scene.Notice
-	last := func(key string) (string, bool) {
-		vs := q[key]
-		if len(vs) == 0 {
-			return "", false
+	note := func(n *scene.Notice) {
+		if n != nil {
+			notices = append(notices, *n)
 		}
-		return strings.TrimSpace(vs[len(vs)-1]), true
 	}
+	last := func(key string) (string, bool) { return scene.Last(q, key) }
 	flag := func(key string) bool {
 		raw, ok := last(key)
 		if !ok {
 			return false
 		}
-		if raw != "0" && raw != "1" {
-			notices = append(notices, scene.NewNotice(scene.NotFlag, key, raw, "0"))
-			return false
-		}
-		return raw == "1"
+		on, _, n := scene.ParseFlag(key, raw, "0")
+		note(n)
+		return on
 	}
 	if raw, ok := last("step"); ok {
-		n, err := strconv.ParseFloat(raw, 64)
-		switch {
-		case err != nil && !math.IsInf(n, 0), math.IsNaN(n):
-			notices = append(notices, scene.NewNotice(scene.NotNumber, "step", raw, "0"))
-		case n != math.Trunc(n) && !math.IsInf(n, 0):
-			notices = append(notices, scene.NewNotice(scene.NotInteger, "step", raw, "0"))
-		default:
-			c := min(max(n, 0), scene.MaxSteps)
-			if c != n {
-				notices = append(notices, scene.NewNotice(scene.Clamped, "step", raw, strconv.Itoa(int(c))))
-			}
-			v.Step = int(c)
-		}
+		step, _, n := scene.ParseNumber("step", raw, "0", 0, scene.MaxSteps, true)
+		note(n)
+		v.Step = int(step)
 	}
 	if raw, ok := last("speed"); ok {
-		n, err := strconv.ParseFloat(raw, 64)
-		if err != nil && !math.IsInf(n, 0) || math.IsNaN(n) {
-			notices = append(notices, scene.NewNotice(scene.NotNumber, "speed", raw, formatFloat(DefaultSpeed)))
-		} else {
-			c := min(max(n, MinSpeed), MaxSpeed)
-			if c != n {
-				notices = append(notices, scene.NewNotice(scene.Clamped, "speed", raw, formatFloat(c)))
-			}
-			v.Speed = c
+		speed, ok, n := scene.ParseNumber("speed", raw, formatFloat(DefaultSpeed), MinSpeed, MaxSpeed, false)
+		note(n)
+		if ok {
+			v.Speed = speed
 		}
 	}
 	if raw, ok := last("lang"); ok {

@@ -40,8 +40,12 @@ type decoder struct {
 func (d *decoder) note(n Notice) { d.notices = append(d.notices, n) }
 
 // get returns the last value of key.
-func (d *decoder) get(key string) (string, bool) {
-	vs := d.q[key]
+func (d *decoder) get(key string) (string, bool) { return Last(d.q, key) }
+
+// Last returns the last value of key in q, trimmed: when a key is repeated
+// the last value counts.
+func Last(q url.Values, key string) (string, bool) {
+	vs := q[key]
 	if len(vs) == 0 {
 		return "", false
 	}
@@ -63,27 +67,47 @@ func (d *decoder) number(key string, def, lo, hi float64, integer bool) float64 
 	return def
 }
 
-// parseNumber reads raw as a number in [lo, hi], clamping it into range;
+// parseNumber reads raw as ParseNumber does and notes its notice.
+func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (float64, bool) {
+	v, ok, n := ParseNumber(key, raw, ifBad, lo, hi, integer)
+	if n != nil {
+		d.note(*n)
+	}
+	return v, ok
+}
+
+// ParseNumber reads the value raw of key as a number in [lo, hi] (a whole
+// one when integer), clamping it into range, with a notice when it does;
 // ok is false when raw is unusable, and the notice then says that ifBad is
 // used instead.
-func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float64, ok bool) {
+func ParseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float64, ok bool, notice *Notice) {
 	v, err := strconv.ParseFloat(raw, 64)
 	if err != nil && !math.IsInf(v, 0) || math.IsNaN(v) {
-		d.note(NewNotice(NotNumber, key, raw, ifBad))
-		return 0, false
+		n := NewNotice(NotNumber, key, raw, ifBad)
+		return 0, false, &n
 	}
 	if integer && !math.IsInf(v, 0) && v != math.Trunc(v) {
-		d.note(NewNotice(NotInteger, key, raw, ifBad))
-		return 0, false
+		n := NewNotice(NotInteger, key, raw, ifBad)
+		return 0, false, &n
 	}
 	if c := min(max(v, lo), hi); c != v {
-		d.note(NewNotice(Clamped, key, raw, fmtFloat(c)))
-		return c, true
+		n := NewNotice(Clamped, key, raw, fmtFloat(c))
+		return c, true, &n
 	}
 	if v == 0 {
-		return 0, true // not −0
+		return 0, true, nil // not −0
 	}
-	return v, true
+	return v, true, nil
+}
+
+// ParseFlag reads the value raw of key as a flag, 0 or 1; ok is false,
+// with a notice saying that ifBad is used instead, for anything else.
+func ParseFlag(key, raw, ifBad string) (on, ok bool, notice *Notice) {
+	if raw != "0" && raw != "1" {
+		n := NewNotice(NotFlag, key, raw, ifBad)
+		return false, false, &n
+	}
+	return raw == "1", true, nil
 }
 
 // UsedDefault is a Notice's Used when an unusable hyperparameter is
@@ -93,11 +117,14 @@ const UsedDefault = "the default"
 // param reads a hyperparameter value; ok is false when it is unusable.
 func (d *decoder) param(key, raw string, p optimizers.Param) (float64, bool) {
 	if p.Scale == optimizers.Flag {
-		if raw != "0" && raw != "1" {
-			d.note(NewNotice(NotFlag, key, raw, UsedDefault))
-			return 0, false
+		on, ok, n := ParseFlag(key, raw, UsedDefault)
+		if n != nil {
+			d.note(*n)
 		}
-		return float64(raw[0] - '0'), true
+		if on {
+			return 1, ok
+		}
+		return 0, ok
 	}
 	return d.parseNumber(key, raw, UsedDefault, p.Min, p.Max, false)
 }
