@@ -12,6 +12,7 @@ const (
 	actionReset      = "reset"      // nil
 	actionDismiss    = "dismiss"    // nil
 	actionExport     = "export"     // string: "json" or "csv"
+	actionReload     = "reload"     // nil: onto a new version
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

@@ -114,7 +114,7 @@ func (b *benchmark) start(ctx app.Context, p *Playground) {
 			p.painter.forget()
 		}
 		t1 := now()
-		f, _ := p.sess.Frame(p.painter.trail)
+		f, _ := p.sess.Frame(p.painter.trails)
 		t2 := now()
 		p.painter.paint(i18n.For(p.lang), f, p.sess.End())
 		t3 := now()

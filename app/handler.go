@@ -3,36 +3,29 @@
 package app
 
 import (
-	"strings"
+	_ "embed"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/optimplay/optimplay/app/i18n"
+	"github.com/optimplay/optimplay/app/session"
 )
 
-// goappFetch is the fetch handler of go-app's service worker: cache first,
-// matching the whole URL, query included.
-const goappFetch = `self.addEventListener("fetch", (event) => {
-  event.respondWith(
-    caches.match(event.request).then((response) => {
-      return response || fetch(event.request);
-    })
-  );
-});`
+// serviceWorker is the service worker's template: go-app's, with the
+// install past the HTTP cache, navigations answered whatever their query,
+// and the version it holds told to the pages that ask.
+//
+//go:embed worker.js
+var serviceWorker string
 
-// pageFetch answers the page's own navigations from the cache whatever
-// their query: every permalink is the one cached page with another query,
-// which the app reads, so links open offline too.
-const pageFetch = `self.addEventListener("fetch", (event) => {
-  const navigation = event.request.mode === "navigate";
-  event.respondWith(
-    caches.match(event.request, { ignoreSearch: navigation }).then((response) => {
-      return response || fetch(event.request);
-    })
-  );
-});`
-
-// serviceWorker is go-app's service worker with pageFetch.
-var serviceWorker = strings.Replace(app.DefaultAppWorkerJS, goappFetch, pageFetch, 1)
+// cacheable are the resources the service worker keeps besides go-app's
+// own: the third-party notices and the published figures.
+func cacheable() []string {
+	resources := []string{"/web/third-party-notices.txt"}
+	for _, name := range session.PublishedFigures() {
+		resources = append(resources, session.FigureDir+name)
+	}
+	return resources
+}
 
 // Handler returns go-app's handler for the app: the page, its manifest,
 // service worker and resources from the web directory. It is kept out of
@@ -55,7 +48,7 @@ func Handler() *app.Handler {
 			AppleTouch: "/web/icon-192.png",
 		},
 		Styles:                []string{"/web/app.css"},
-		CacheableResources:    []string{"/web/third-party-notices.txt"},
+		CacheableResources:    cacheable(),
 		ServiceWorkerTemplate: serviceWorker,
 	}
 }

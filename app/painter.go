@@ -20,10 +20,12 @@ var (
 // outputs of the readout, the step counter and the run status. It runs on
 // every animation frame, outside go-app's rendering, touches only the
 // elements whose content changed, and extends the trail layers (paths and
-// loss curves) rather than redrawing them.
+// loss curves) rather than redrawing them. Each trail layer holds one svg
+// element per run, so that a change to one run replaces that run's
+// element only.
 type painter struct {
 	written map[string]string // element id → what was last written
-	trail   session.Trail     // what the trail layers hold
+	trails  []session.Trail   // what the trail layers hold, per run
 }
 
 func newPainter() *painter { return &painter{written: map[string]string{}} }
@@ -31,25 +33,63 @@ func newPainter() *painter { return &painter{written: map[string]string{}} }
 // forget drops what was written, after the page's structure changed.
 func (pt *painter) forget() {
 	clear(pt.written)
-	pt.trail = session.Trail{}
+	pt.trails = nil
 }
 
-// extend replaces the content of the trail layer id with svg, or stacks
-// svg on it. Each stacked segment is its own svg element, so the browser
-// lays out only the new one.
-func (pt *painter) extend(id string, svg []byte, reset bool) {
-	if svg == nil {
-		return
+// trailLayers are the trail layers and what of a run's change each shows.
+var trailLayers = []struct {
+	id   string
+	part func(session.RunTrail) (svg []byte, reset bool)
+}{
+	{"surface-halos", func(c session.RunTrail) ([]byte, bool) { return c.Halo, c.ResetPath }},
+	{"surface-lines", func(c session.RunTrail) ([]byte, bool) { return c.Line, c.ResetPath }},
+	{"loss-lines", func(c session.RunTrail) ([]byte, bool) { return c.Loss, c.ResetLoss }},
+}
+
+// paintTrails applies the runs' trail changes to the trail layers: a run
+// drawn whole replaces its svg element, a run extended gets the new
+// stretch appended to it. It reports false, having changed the page only
+// partly, when a layer does not hold one element per run: the caller then
+// forgets and paints a frame drawn whole.
+func (pt *painter) paintTrails(changes []session.RunTrail) bool {
+	for _, layer := range trailLayers {
+		el := app.Window().GetElementByID(layer.id)
+		if !el.Truthy() {
+			continue
+		}
+		if everyRun(changes, layer.part) {
+			var all strings.Builder
+			for _, c := range changes {
+				svg, _ := layer.part(c)
+				all.Write(svg)
+			}
+			el.Set("innerHTML", all.String())
+			continue
+		}
+		runs := el.Get("children")
+		if runs.Length() != len(changes) {
+			return false
+		}
+		for i, c := range changes {
+			switch svg, reset := layer.part(c); {
+			case reset:
+				runs.Index(i).Set("outerHTML", string(svg))
+			case svg != nil:
+				runs.Index(i).Call("insertAdjacentHTML", "beforeend", string(svg))
+			}
+		}
 	}
-	el := app.Window().GetElementByID(id)
-	if !el.Truthy() {
-		return
+	return true
+}
+
+// everyRun reports whether every run's change replaces its part.
+func everyRun(changes []session.RunTrail, part func(session.RunTrail) ([]byte, bool)) bool {
+	for _, c := range changes {
+		if _, reset := part(c); !reset {
+			return false
+		}
 	}
-	if reset {
-		el.Set("innerHTML", string(svg))
-		return
-	}
-	el.Call("insertAdjacentHTML", "beforeend", string(svg))
+	return true
 }
 
 // set writes content into the element id, as HTML or as text.
@@ -69,12 +109,15 @@ func (pt *painter) set(id, content string, html bool) {
 	pt.written[id] = content
 }
 
-// paint writes frame f of a run that can go on to step end.
-func (pt *painter) paint(msgs i18n.Catalog, f session.Frame, end int) {
-	pt.extend("surface-halos", f.SurfaceHalos, f.Reset)
-	pt.extend("surface-lines", f.SurfaceLines, f.Reset)
-	pt.extend("loss-lines", f.LossLines, f.Reset)
-	pt.trail = f.Trail
+// paint writes frame f of a run that can go on to step end. It reports
+// false when the trail layers were not as the painter held them; it has
+// then forgotten them, and the frame must be drawn again, whole.
+func (pt *painter) paint(msgs i18n.Catalog, f session.Frame, end int) bool {
+	if !pt.paintTrails(f.Changes) {
+		pt.forget()
+		return false
+	}
+	pt.trails = f.Trails
 	pt.set("surface-head", string(f.SurfaceHead), true)
 	pt.set("loss-head", string(f.LossHead), true)
 	if f.Data != nil {
@@ -93,4 +136,5 @@ func (pt *painter) paint(msgs i18n.Catalog, f session.Frame, end int) {
 		}
 	}
 	pt.set("run-status", strings.Join(status, "\n"), false)
+	return true
 }

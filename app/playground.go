@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/optimplay/optimplay/app/i18n"
@@ -35,7 +36,15 @@ type Playground struct {
 	unkey   func()   // removes the keyboard listener
 	lastTS  float64  // the previous frame's timestamp, ms; 0 after a pause
 	bench   *benchmark
+
+	touched     bool   // the user has changed or moved something since the page loaded
+	updateReady bool   // a new version has taken over; the page offers to reload
+	unwatch     func() // stops watching for a new version
+	urlDue      bool   // the address is to be replaced (syncURL)
 }
+
+// urlDelay is the longest the page's address lags behind its state.
+const urlDelay = 300 * time.Millisecond
 
 // OnInit builds the page in the browser before its first rendering, so
 // that it replaces the prerendered page with the same content.
@@ -76,7 +85,7 @@ func (p *Playground) load(u *url.URL) {
 	q := u.Query()
 	p.base = *u
 	p.base.RawQuery, p.base.Fragment = "", ""
-	sess, notices, err := session.New(u.RawQuery)
+	sess, notices, err := newSession(u.RawQuery)
 	if err == nil {
 		p.lang = i18n.Lang(sess.View().Lang)
 	} else {
@@ -107,11 +116,12 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionSurface, p.onSurface)
 	ctx.Handle(actionStart, p.onStart)
 	ctx.Handle(actionStartAt, p.onStartAt)
-	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.setPlaying(ctx, !p.playing) })
+	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.togglePlay(ctx) })
 	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) { p.step(ctx) })
 	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) { p.reset(ctx) })
 	ctx.Handle(actionExport, p.onExport)
 	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })
+	ctx.Handle(actionReload, func(ctx app.Context, a app.Action) { p.reload(ctx) })
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			p.onFrame(ctx, args[0].Float())
@@ -119,6 +129,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 		return nil
 	})
 	p.unkey = app.Window().AddEventListener("keydown", p.onKey)
+	p.unwatch = p.watchForUpdate(ctx)
 }
 
 // OnDismount stops the animation and the keyboard.
@@ -126,6 +137,9 @@ func (p *Playground) OnDismount() {
 	p.playing = false
 	if p.unkey != nil {
 		p.unkey()
+	}
+	if p.unwatch != nil {
+		p.unwatch()
 	}
 	if p.frame != nil {
 		p.frame.Release()
@@ -197,6 +211,7 @@ func (p *Playground) Render() app.UI {
 		),
 		app.Section().Class("side").Body(
 			app.If(!view.Embed, transport),
+			app.If(p.updateReady, &UpdateBanner{Lang: p.lang}),
 			&NoticeList{Lang: p.lang, Messages: p.notices},
 			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("scene"),
@@ -246,12 +261,17 @@ func (p *Playground) paint() {
 }
 
 func (p *Playground) paintLocked() {
-	f, err := p.sess.Frame(p.painter.trail)
-	if err != nil {
-		app.Log("paint:", err)
-		return
+	// A second try draws whole what the painter could not extend.
+	for range 2 {
+		f, err := p.sess.Frame(p.painter.trails)
+		if err != nil {
+			app.Log("paint:", err)
+			return
+		}
+		if p.painter.paint(i18n.For(p.lang), f, p.sess.End()) {
+			return
+		}
 	}
-	p.painter.paint(i18n.For(p.lang), f, p.sess.End())
 }
 
 // edit changes the session, then shows the new scene: go-app re-renders
@@ -259,6 +279,7 @@ func (p *Playground) paintLocked() {
 // replaced (not pushed, so Back does not replay every slider move). The
 // page keeps its elements; see restructure for changes that do not.
 func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]scene.Notice, error)) {
+	p.touched = true
 	p.mu.Lock()
 	notices, err := change(p.sess)
 	p.mu.Unlock()
@@ -288,21 +309,28 @@ func (p *Playground) restructure(ctx app.Context, change func(s *session.Session
 }
 
 // syncURL puts the page's state in its address, replacing the history
-// entry rather than adding one.
+// entry rather than adding one, within urlDelay: a slider drag replaces
+// it a few times a second rather than on every input event (browsers
+// throttle replaceState, and each call costs milliseconds of the frame).
 func (p *Playground) syncURL(ctx app.Context) {
+	if p.urlDue {
+		return
+	}
+	p.urlDue = true
+	ctx.After(urlDelay, p.flushURL)
+}
+
+// flushURL puts the page's state in its address now.
+func (p *Playground) flushURL(ctx app.Context) {
+	p.urlDue = false
 	p.mu.Lock()
 	q := p.sess.Query()
 	p.mu.Unlock()
+	if q == p.loaded {
+		return
+	}
 	p.loaded = q
 	ctx.Page().ReplaceURL(&url.URL{Scheme: p.base.Scheme, Host: p.base.Host, Path: p.base.Path, RawQuery: q})
-}
-
-// OnAppUpdate loads a new deployment as soon as the service worker has it;
-// the address holds the page's state, so the reload keeps the scene.
-func (p *Playground) OnAppUpdate(ctx app.Context) {
-	if ctx.AppUpdateAvailable() {
-		ctx.Reload()
-	}
 }
 
 func (p *Playground) onNumber(ctx app.Context, a app.Action) {
@@ -400,13 +428,19 @@ func (p *Playground) onKey(ctx app.Context, e app.Event) {
 	switch e.Get("key").String() {
 	case " ":
 		e.PreventDefault()
-		p.setPlaying(ctx, !p.playing)
+		p.togglePlay(ctx)
 	case "ArrowRight":
 		e.PreventDefault()
 		p.step(ctx)
 	case "r", "R":
 		p.reset(ctx)
 	}
+}
+
+// togglePlay plays or pauses, as the user asked.
+func (p *Playground) togglePlay(ctx app.Context) {
+	p.touched = true
+	p.setPlaying(ctx, !p.playing)
 }
 
 // setPlaying starts or stops the animation; playing from the end starts
@@ -459,6 +493,7 @@ func (p *Playground) reset(ctx app.Context) { p.seek(ctx, (*session.Session).Res
 
 // seek stops playing, moves the shown step with move, and shows it.
 func (p *Playground) seek(ctx app.Context, move func(*session.Session)) {
+	p.touched = true
 	p.playing = false
 	p.mu.Lock()
 	move(p.sess)

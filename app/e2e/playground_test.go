@@ -120,11 +120,13 @@ func TestClickMovesStart(t *testing.T) {
 	ctx := page(t, "fn=booth&opt=gd&lr=0.05&steps=50")
 	click := func(fx, fy float64) [2]float64 {
 		t.Helper()
-		before := text(t, ctx, "ro-0-point")
+		before, link := text(t, ctx, "ro-0-point"), query(t, ctx).Get("x0")
 		rect := eval[[]float64](t, ctx, `(() => { const r = document.querySelector('#surface .layers').getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })()`)
 		do(t, ctx, chromedp.MouseClickXY(rect[0]+fx*rect[2], rect[1]+fy*rect[3]))
 		waitJS(t, ctx, fmt.Sprintf(`document.getElementById('ro-0-point').textContent !== %q`, before))
 		p := point(t, text(t, ctx, "ro-0-point"))
+		// The address follows within a moment.
+		waitJS(t, ctx, fmt.Sprintf(`(new URL(location.href).searchParams.get('x0') || '') !== %q`, link))
 		x0 := strings.Split(query(t, ctx).Get("x0"), ",")
 		if len(x0) != 2 || number(t, x0[0]) != p[0] || number(t, x0[1]) != p[1] {
 			t.Errorf("link x0 %v, readout %v", x0, p)
@@ -163,9 +165,7 @@ func TestSwitchSurfaceAndOptimizer(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(chromedp.ID("pick-gd")))
 	waitJS(t, ctx, `document.getElementById('ro-1-loss') !== null && document.getElementById('ro-1-loss').textContent === '19.25'`)
-	if opt := query(t, ctx).Get("opt"); opt != "adam,gd" {
-		t.Errorf("opt = %q", opt)
-	}
+	waitJS(t, ctx, `new URL(location.href).searchParams.get('opt') === 'adam,gd'`)
 	if n := eval[int](t, ctx, `document.querySelectorAll('.optimizer-panel').length`); n != 2 {
 		t.Errorf("%d optimizer panels", n)
 	}

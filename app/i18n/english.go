@@ -79,6 +79,8 @@ var english = map[Key]string{
 	EmbedCode:         "HTML to paste",
 	ExportJSON:        "Download the runs (JSON)",
 	ExportCSV:         "Download the runs (CSV)",
+	UpdateReady:       "A new version of the playground is ready.",
+	UpdateReload:      "Reload",
 
 	"embed.part.surface": "Surface",
 	"embed.part.loss":    "Loss curve",

@@ -81,6 +81,8 @@ const (
 	EmbedCode         Key = "share.embed.code"
 	ExportJSON        Key = "share.export.json"
 	ExportCSV         Key = "share.export.csv"
+	UpdateReady       Key = "update.ready"
+	UpdateReload      Key = "update.reload"
 )
 
 // OptimizerName is the key of an optimizer's display name.

@@ -43,10 +43,7 @@ func NewDataFigure(data optimizers.LinReg) (*DataFigure, error) {
 	p.Add(plotter.NewGrid(), s)
 	pad := 0.1 * (hi - lo)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, lo-pad, hi+pad
-	l, err := newLayered(p, DataWidth, DataHeight)
-	if err != nil {
-		return nil, err
-	}
+	l := newLayered(p, DataWidth, DataHeight)
 	return &DataFigure{Layered: l, data: data}, nil
 }
 
@@ -80,5 +77,5 @@ func (f *DataFigure) Overlay(fits []FitFrame, batch []int32) ([]byte, error) {
 		line.LineStyle = draw.LineStyle{Color: fit.Color, Width: vg.Points(1.8)}
 		ps = append(ps, line)
 	}
-	return f.Layered.Overlay(ps...)
+	return f.Layered.Overlay(ps...), nil
 }

@@ -2,7 +2,8 @@ package plots
 
 import (
 	"bytes"
-	"fmt"
+	"regexp"
+	"sync"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -10,35 +11,38 @@ import (
 	"gonum.org/v1/plot/vg/vgsvg"
 )
 
-// Layered is a figure split into a background, drawn once, and overlays
-// drawn onto exactly the same data area.
+// Layered is a figure split into a background, drawn once when it is
+// first asked for, and overlays drawn onto exactly the same data area. Its
+// layout (the data area) is known at once, without drawing: a page whose
+// background image is at hand, such as a file the server publishes, never
+// pays for drawing it. It is safe for concurrent use.
 type Layered struct {
-	plot       *plot.Plot
-	w, h       vg.Length
-	data       vg.Rectangle
+	plot *plot.Plot
+	w, h vg.Length
+	data vg.Rectangle
+
+	once       sync.Once
 	background []byte
 }
 
-// newLayered draws p as the background of a w×h figure.
-func newLayered(p *plot.Plot, w, h vg.Length) (*Layered, error) {
-	c := vgsvg.New(w, h)
-	// A margin on the top and the right keeps glyphs at the data area's
-	// edges inside the figure.
-	dc := draw.Crop(draw.New(c), 0, -vg.Points(4), 0, -vg.Points(4))
-	p.Draw(dc)
-	l := &Layered{plot: p, w: w, h: h, data: p.DataCanvas(dc).Rectangle}
-	var err error
-	l.background, err = svgBytes(c)
-	return l, err
+// newLayered lays out p as a w×h figure.
+func newLayered(p *plot.Plot, w, h vg.Length) *Layered {
+	l := &Layered{plot: p, w: w, h: h}
+	l.data = p.DataCanvas(l.canvas(vgsvg.New(w, h))).Rectangle
+	return l
+}
+
+// canvas is the figure's drawing area on c: a margin on the top and the
+// right keeps glyphs at the data area's edges inside the figure.
+func (l *Layered) canvas(c vg.CanvasSizer) draw.Canvas {
+	return draw.Crop(draw.New(c), 0, -vg.Points(4), 0, -vg.Points(4))
 }
 
 // svgBytes returns the canvas as an SVG element, without the XML prolog, so
 // it can be inlined in HTML or used as an image.
-func svgBytes(c *vgsvg.Canvas) ([]byte, error) {
+func svgBytes(c *vgsvg.Canvas) []byte {
 	var buf bytes.Buffer
-	if _, err := c.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("plots: writing SVG: %w", err)
-	}
+	c.WriteTo(&buf) // writing to a bytes.Buffer does not fail
 	b := buf.Bytes()
 	if i := bytes.Index(b, []byte("<svg")); i > 0 {
 		b = b[i:]
@@ -46,24 +50,70 @@ func svgBytes(c *vgsvg.Canvas) ([]byte, error) {
 	// vgsvg sizes images without preserveAspectRatio, so browsers keep a
 	// raster's own aspect ratio and letterbox a heat map; stretch it to the
 	// rectangle gonum/plot laid out.
-	return bytes.ReplaceAll(b, []byte("<image "), []byte(`<image preserveAspectRatio="none" `)), nil
+	return bytes.ReplaceAll(b, []byte("<image "), []byte(`<image preserveAspectRatio="none" `))
 }
 
-// Background returns the background as SVG.
-func (l *Layered) Background() []byte { return l.background }
+// Background returns the background as SVG, drawing it on the first call.
+func (l *Layered) Background() []byte {
+	l.once.Do(func() {
+		// Drawing sets the axes' ranges in place (to the same values):
+		// draw a copy, so that overlays drawn meanwhile read the
+		// figure's plot undisturbed.
+		p := *l.plot
+		c := vgsvg.New(l.w, l.h)
+		p.Draw(l.canvas(c))
+		l.background = svgBytes(c)
+	})
+	return l.background
+}
 
 // Size returns the figure's width and height.
 func (l *Layered) Size() (w, h vg.Length) { return l.w, l.h }
 
 // Overlay draws the plotters onto the background's data area of a new,
 // transparent figure of the same size and returns it as SVG.
-func (l *Layered) Overlay(ps ...plot.Plotter) ([]byte, error) {
+func (l *Layered) Overlay(ps ...plot.Plotter) []byte {
 	c := vgsvg.New(l.w, l.h)
 	dc := draw.Canvas{Canvas: c, Rectangle: l.data}
 	for _, p := range ps {
 		p.Plot(dc, l.plot)
 	}
 	return svgBytes(c)
+}
+
+// styleAttr matches the style attribute of an SVG element.
+var styleAttr = regexp.MustCompile(`style="[^"]*"`)
+
+// restyled returns an overlay with every element's style attribute
+// replaced by style.
+func restyled(overlay, style []byte) []byte {
+	return styleAttr.ReplaceAllLiteral(overlay, style)
+}
+
+// appendOverlay returns overlay a with what overlay b draws drawn above
+// it, as one drawing of both would be.
+func appendOverlay(a, b []byte) []byte {
+	drawn := Content(b)
+	start := bytes.IndexByte(drawn, '>')
+	end := bytes.LastIndex(drawn, []byte("</g>"))
+	at := bytes.LastIndex(a, []byte("</g>"))
+	if start < 0 || end < start || at < 0 {
+		return a
+	}
+	inner := bytes.TrimLeft(drawn[start+1:end], "\n")
+	out := make([]byte, 0, len(a)+len(inner))
+	return append(append(append(out, a[:at]...), inner...), a[at:]...)
+}
+
+// Content returns what an overlay draws, without its root svg element:
+// the elements to add to an overlay of the same figure, which extend it.
+func Content(overlay []byte) []byte {
+	start := bytes.IndexByte(overlay, '>')
+	end := bytes.LastIndex(overlay, []byte("</svg>"))
+	if !bytes.HasPrefix(overlay, []byte("<svg")) || start < 0 || end < start {
+		return nil
+	}
+	return bytes.TrimSpace(overlay[start+1 : end])
 }
 
 // ToData maps a position in a figure with linear axes, given as fractions

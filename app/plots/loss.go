@@ -39,12 +39,19 @@ func NewLossAxes(losses [][]float64, steps int, fStar float64, hasMin bool) Loss
 	if !a.Log {
 		for _, l := range losses {
 			for _, v := range l {
-				v = math.Min(math.Max(v, -limit), limit)
-				a.Top, a.Bottom = math.Max(a.Top, v), math.Min(a.Bottom, v)
+				// Comparisons, not math.Min and Max: this runs over every
+				// step of every run whenever a slider moves.
+				if v > a.Top {
+					a.Top = v
+				}
+				if v < a.Bottom {
+					a.Bottom = v
+				}
 			}
 		}
+		a.Top, a.Bottom = math.Min(a.Top, limit), math.Max(a.Bottom, -limit)
 		switch {
-		case math.IsInf(a.Top, 0):
+		case math.IsInf(a.Top, 0) || math.IsInf(a.Bottom, 0):
 			a.Top, a.Bottom = 1, -1
 		case a.Top == a.Bottom:
 			a.Top, a.Bottom = a.Top+1, a.Bottom-1
@@ -57,8 +64,8 @@ func NewLossAxes(losses [][]float64, steps int, fStar float64, hasMin bool) Loss
 		}
 		a.Top = math.Max(a.Top, l[0]-fStar)
 		for _, v := range l {
-			if d := v - fStar; d > 0 {
-				a.Bottom = math.Min(a.Bottom, d)
+			if d := v - fStar; d > 0 && d < a.Bottom {
+				a.Bottom = d
 			}
 		}
 	}
@@ -93,14 +100,12 @@ func NewLossFigure(a LossAxes) (*LossFigure, error) {
 	}
 	p.Add(plotter.NewGrid())
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, float64(a.Steps), a.Bottom, a.Top
-	l, err := newLayered(p, LossWidth, LossHeight)
-	if err != nil {
-		return nil, err
-	}
+	l := newLayered(p, LossWidth, LossHeight)
 	return &LossFigure{Layered: l, LossAxes: a}, nil
 }
 
-// value maps a loss to the y axis, clamped into the axis range.
+// value maps a loss to the y axis, clamped into the axis range. It does
+// not decrease as the loss grows.
 func (f *LossFigure) value(v float64) float64 {
 	if f.Log {
 		v -= f.FStar
@@ -108,10 +113,15 @@ func (f *LossFigure) value(v float64) float64 {
 	return math.Min(math.Max(v, f.Bottom), f.Top)
 }
 
+// column maps a step to its x in figure points.
+func (f *LossFigure) column(p [2]float64) float64 {
+	return p[0] / float64(f.Steps) * float64(f.data.Max.X-f.data.Min.X)
+}
+
 // toFigure maps (step, y value) to figure points.
 func (f *LossFigure) toFigure(p [2]float64) (x, y float64) {
-	w, h := float64(f.data.Max.X-f.data.Min.X), float64(f.data.Max.Y-f.data.Min.Y)
-	x = p[0] / float64(f.Steps) * w
+	h := float64(f.data.Max.Y - f.data.Min.Y)
+	x = f.column(p)
 	if f.Log {
 		return x, math.Log(p[1]/f.Bottom) / math.Log(f.Top/f.Bottom) * h
 	}
@@ -119,26 +129,27 @@ func (f *LossFigure) toFigure(p [2]float64) (x, y float64) {
 }
 
 // Trail draws stretches of loss curves; a Segment's points are (step,
-// loss).
+// loss). The columns keep their lowest and highest losses, which are
+// their lowest and highest points (value keeps the order), so that only
+// the points kept are mapped to the axis.
 func (f *LossFigure) Trail(segs []Segment) ([]byte, error) {
 	var ps []plot.Plotter
-	pts := make([][2]float64, 0, 256)
 	for _, s := range segs {
 		if len(s.Points) < 2 {
 			continue
 		}
-		pts = pts[:0]
-		for _, p := range s.Points {
-			pts = append(pts, [2]float64{p[0], f.value(p[1])})
+		kept := decimateColumns(s.Points, f.column)
+		for i := range kept {
+			kept[i].Y = f.value(kept[i].Y)
 		}
-		line, err := plotter.NewLine(decimate(pts, f.toFigure))
+		line, err := plotter.NewLine(simplify(kept, f.toFigure))
 		if err != nil {
 			return nil, err
 		}
 		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
 		ps = append(ps, line)
 	}
-	return f.Layered.Overlay(ps...)
+	return f.Layered.Overlay(ps...), nil
 }
 
 // LossPoint is a run's loss at the shown step.
@@ -149,7 +160,7 @@ type LossPoint struct {
 }
 
 // Head marks each run's current loss with a dot.
-func (f *LossFigure) Head(points []LossPoint) ([]byte, error) {
+func (f *LossFigure) Head(points []LossPoint) []byte {
 	ps := make([]plot.Plotter, len(points))
 	for i, p := range points {
 		ps[i] = dot([2]float64{float64(p.Step), f.value(p.Loss)}, draw.CircleGlyph{}, p.Color, 3)

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"io"
 	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/optimplay/optimplay/optimizers"
+	"gonum.org/v1/plot/plotter"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -470,10 +472,7 @@ func TestSurfaceOverlayAlignment(t *testing.T) {
 			trail = append(trail, p.in(view))
 		}
 
-		head, err := f.Head(heads)
-		if err != nil {
-			t.Fatal(err)
-		}
+		head := f.Head(heads)
 		ov := readSVG(t, head)
 		sameFrame(t, bg, ov)
 		centres, radii := circles(ov.paths)
@@ -763,10 +762,7 @@ func TestHeadVectors(t *testing.T) {
 	}
 	length := 0.07 * math.Hypot(10, 10) // data units
 	cur := [2]float64{1, -2}
-	b, err := f.Head([]RunHead{{Current: cur, Color: RunColor(3), Grad: [2]float64{0, -5}, Update: [2]float64{3, 4}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := f.Head([]RunHead{{Current: cur, Color: RunColor(3), Grad: [2]float64{0, -5}, Update: [2]float64{3, 4}}})
 	ov := readSVG(t, b)
 	// −∇f: shaft and head; update: halo shaft and head, shaft and head;
 	// then the two discs.
@@ -799,10 +795,7 @@ func TestHeadVectors(t *testing.T) {
 			t.Errorf("arrow %d: head %v %v, want a solid V at %v", i, head.pts, head.style, tip)
 		}
 	}
-	b, err = f.Head([]RunHead{{Current: cur, Color: RunColor(3)}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b = f.Head([]RunHead{{Current: cur, Color: RunColor(3)}})
 	if n := len(readSVG(t, b).paths); n != 2 {
 		t.Errorf("zero vectors: %d paths, want the 2 discs only", n)
 	}
@@ -1013,13 +1006,20 @@ func TestViridis(t *testing.T) {
 // ---------------------------------------------------------------------------
 // decimate.
 
+// scaleX maps data to a figure's x by scaling.
+func scaleX(sx float64) func([2]float64) float64 {
+	return func(p [2]float64) float64 { return sx * p[0] }
+}
+
+// scale maps data to figure points by scaling each axis.
+func scale(sx, sy float64) func([2]float64) (float64, float64) {
+	return func(p [2]float64) (float64, float64) { return sx * p[0], sy * p[1] }
+}
+
 // TestDecimate checks decimate on hand-made paths: the first and last
 // points are always kept; a point is kept when it is at least 1 pt, in
 // figure units, from the last point kept, and dropped when closer.
 func TestDecimate(t *testing.T) {
-	scale := func(sx, sy float64) func([2]float64) (float64, float64) {
-		return func(p [2]float64) (float64, float64) { return sx * p[0], sy * p[1] }
-	}
 	cases := []struct {
 		name     string
 		pts      [][2]float64
@@ -1059,6 +1059,116 @@ func TestDecimate(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// segmentDistance2 is the square of the distance from p to the segment
+// from a to b.
+func segmentDistance2(p, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	px, py := p[0]-a[0], p[1]-a[1]
+	t := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		t = (px*dx + py*dy) / l2
+		switch {
+		case t < 0:
+			t = 0
+		case t > 1:
+			t = 1
+		}
+	}
+	ex, ey := px-t*dx, py-t*dy
+	return ex*ex + ey*ey
+}
+
+// TestSimplify checks the simplification of long lines: collinear points
+// go, corners stay, and on random walks every point dropped lies within
+// tolerance of the line through the points kept, which keeps the first
+// and the last.
+func TestSimplify(t *testing.T) {
+	line := make(plotter.XYs, 2000)
+	for i := range line {
+		line[i] = plotter.XY{X: float64(i), Y: 0.5 * float64(i)}
+	}
+	// It keeps the ends of its stretches of simplifyChunk points:
+	// 0, 512, 1024, 1536 and 1999.
+	if got := simplify(line, scale(1, 1)); len(got) != 5 || got[0] != line[0] || got[4] != line[len(line)-1] {
+		t.Errorf("a straight line of %d points kept %v", len(line), got)
+	}
+	zigzag := plotter.XYs{{X: 0, Y: 0}, {X: 1, Y: 1}, {X: 2, Y: 0}, {X: 3, Y: 1}, {X: 4, Y: 0}}
+	if got := simplify(zigzag, scale(1, 1)); len(got) != len(zigzag) {
+		t.Errorf("a zigzag of 1-point teeth kept %d of %d points", len(got), len(zigzag))
+	}
+	// Teeth of 0.2 point are below the tolerance.
+	if got := simplify(zigzag, scale(1, 0.2)); len(got) != 2 {
+		t.Errorf("a zigzag of 0.2-point teeth kept %d points", len(got))
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20 {
+		walk := make(plotter.XYs, 3000)
+		for i := 1; i < len(walk); i++ {
+			walk[i] = plotter.XY{X: walk[i-1].X + rng.Float64(), Y: walk[i-1].Y + rng.NormFloat64()*0.3}
+		}
+		got := simplify(walk, scale(1, 1))
+		if got[0] != walk[0] || got[len(got)-1] != walk[len(walk)-1] || len(got) >= len(walk) {
+			t.Fatalf("%d of %d points kept, ends %v %v", len(got), len(walk), got[0], got[len(got)-1])
+		}
+		// Each point lies within tolerance of the kept polyline.
+		for _, p := range walk {
+			best := math.Inf(1)
+			for j := 1; j < len(got); j++ {
+				best = math.Min(best, math.Sqrt(segmentDistance2([2]float64{p.X, p.Y}, [2]float64{got[j-1].X, got[j-1].Y}, [2]float64{got[j].X, got[j].Y})))
+			}
+			if best > tolerance+1e-9 {
+				t.Fatalf("point %v is %g from the simplified walk", p, best)
+			}
+		}
+	}
+}
+
+// TestDecimateColumns checks the loss curves' decimation: per column one
+// point wide, the first, lowest, highest and last points, in order, each
+// once.
+func TestDecimateColumns(t *testing.T) {
+	cases := []struct {
+		name string
+		pts  [][2]float64
+		toX  func([2]float64) float64
+		want [][2]float64
+	}{
+		{"one point", [][2]float64{{3, 4}}, scaleX(1), [][2]float64{{3, 4}}},
+		{"one per column", [][2]float64{{0, 5}, {1, 3}, {2, 4}}, scaleX(1), [][2]float64{{0, 5}, {1, 3}, {2, 4}}},
+		// Ten steps per column (0.1 pt per step): of the first column
+		// its first, its minimum (step 3), its maximum (step 7) and its
+		// last (step 9); of the second, steps 10 and 11.
+		{"oscillating", [][2]float64{{0, 5}, {1, 4}, {2, 6}, {3, 1}, {4, 5}, {5, 5}, {6, 2}, {7, 9}, {8, 5}, {9, 3}, {10, 4}, {11, 2}},
+			scaleX(0.1), [][2]float64{{0, 5}, {3, 1}, {7, 9}, {9, 3}, {10, 4}, {11, 2}}},
+		// The maximum before the minimum keeps their order.
+		{"max first", [][2]float64{{0, 1}, {1, 9}, {2, 0}, {3, 1}}, scaleX(0.1), [][2]float64{{0, 1}, {1, 9}, {2, 0}, {3, 1}}},
+		// A flat stretch is its first and last point.
+		{"flat", [][2]float64{{0, 2}, {1, 2}, {2, 2}, {3, 2}}, scaleX(0.1), [][2]float64{{0, 2}, {3, 2}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := decimateColumns(c.pts, c.toX)
+			if len(got) != len(c.want) {
+				t.Fatalf("decimateColumns(%v) = %v, want %v", c.pts, got, c.want)
+			}
+			for i, p := range got {
+				if p.X != c.want[i][0] || p.Y != c.want[i][1] {
+					t.Fatalf("decimateColumns(%v) = %v, want %v", c.pts, got, c.want)
+				}
+			}
+		})
+	}
+	// Ten thousand steps of noise on a 400-point-wide figure: at most
+	// four points per column.
+	noisy := make([][2]float64, 10000)
+	for i := range noisy {
+		noisy[i] = [2]float64{float64(i), float64(i % 7)}
+	}
+	if n := len(decimateColumns(noisy, scaleX(400.0/10000))); n > 4*400 {
+		t.Errorf("%d points kept of a 400-column curve", n)
 	}
 }
 
@@ -1257,10 +1367,7 @@ func TestLossOverlayAlignment(t *testing.T) {
 				heads = append(heads, LossPoint{Step: p.step, Loss: p.loss, Color: RunColor(i)})
 				seg = append(seg, [2]float64{float64(p.step), p.loss})
 			}
-			b, err := f.Head(heads)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := f.Head(heads)
 			ov := readSVG(t, b)
 			sameFrame(t, bg, ov)
 			centres, radii := circles(ov.paths)
@@ -1465,13 +1572,10 @@ func TestGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := [][2]float64{{-1.2, 1}, {-1, 1.2}, {-0.5, 0.3}, {0, 0}, {0.5, 0.25}, {1, 1}}
-	head, err := surf.Head([]RunHead{
+	head := surf.Head([]RunHead{
 		{Current: [2]float64{0.5, 0.25}, Color: RunColor(0), Grad: [2]float64{-1, -0.5}, Update: [2]float64{0.3, 0.4}},
 		{Current: [2]float64{-1.5, 2}, Color: RunColor(1)},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	halos, lines, err := surf.Trail([]Segment{
 		{Points: path, Color: RunColor(0), FromStart: true},
 		{Points: [][2]float64{{-2, -1}, {-1.8, -0.8}}, Color: RunColor(1)},

@@ -11,6 +11,7 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgsvg"
 )
 
 // Figure sizes, in points; the page scales them to fit.
@@ -120,10 +121,7 @@ func NewSurfaceFigure(surf optimizers.Surface, view optimizers.Box) (*SurfaceFig
 	p.Add(&edgeBoxes{Plotter: heat}, &edgeBoxes{Plotter: contours})
 	p.Add(landmarks(surf, view)...)
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = view.XMin, view.XMax, view.YMin, view.YMax
-	l, err := newLayered(p, SurfaceWidth, SurfaceHeight)
-	if err != nil {
-		return nil, err
-	}
+	l := newLayered(p, SurfaceWidth, SurfaceHeight)
 	return &SurfaceFigure{Layered: l, view: view}, nil
 }
 
@@ -232,34 +230,42 @@ type Segment struct {
 
 // Trail draws path segments as two layers, the white halos under the
 // lines and the lines, so that a trail extended segment by segment keeps
-// every line above every halo.
+// every line above every halo. The halos are the lines restyled: a long
+// path is written once.
 func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
-	var hs, ls []plot.Plotter
+	var ls, rings []plot.Plotter
 	for _, s := range segs {
 		if len(s.Points) < 2 {
 			continue
 		}
-		line, err := plotter.NewLine(decimate(s.Points, f.toFigure))
+		line, err := plotter.NewLine(simplify(decimate(s.Points, f.toFigure), f.toFigure))
 		if err != nil {
 			return nil, nil, err
 		}
-		under := *line
-		under.LineStyle = draw.LineStyle{Color: halo, Width: vg.Points(3.2)}
 		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
-		hs, ls = append(hs, &under), append(ls, line)
+		ls = append(ls, line)
 	}
 	for _, s := range segs {
 		if s.FromStart && len(s.Points) > 0 {
-			ls = append(ls, dot(s.Points[0], outlined{draw.RingGlyph{}, 3}, halo, 4.5),
+			rings = append(rings, dot(s.Points[0], outlined{draw.RingGlyph{}, 3}, halo, 4.5),
 				dot(s.Points[0], outlined{draw.RingGlyph{}, 1.5}, s.Color, 4.5))
 		}
 	}
-	if halos, err = f.Layered.Overlay(hs...); err != nil {
-		return nil, nil, err
+	lines = f.Layered.Overlay(ls...)
+	halos = restyled(lines, haloStyle())
+	if len(rings) > 0 {
+		lines = appendOverlay(lines, f.Layered.Overlay(rings...))
 	}
-	lines, err = f.Layered.Overlay(ls...)
-	return halos, lines, err
+	return halos, lines, nil
 }
+
+// haloStyle is the style attribute gonum/plot's SVG gives a halo line.
+var haloStyle = sync.OnceValue(func() []byte {
+	c := vgsvg.New(10, 10)
+	dc := draw.New(c)
+	dc.StrokeLines(draw.LineStyle{Color: halo, Width: vg.Points(3.2)}, []vg.Point{{X: 1, Y: 1}, {X: 2, Y: 2}})
+	return styleAttr.Find(svgBytes(c))
+})
 
 // RunHead is what the surface shows of a run at the shown step, apart
 // from its path.
@@ -275,7 +281,7 @@ type RunHead struct {
 
 // Head draws each run's current point (a disc) and vectors; the trail
 // marks the start.
-func (f *SurfaceFigure) Head(runs []RunHead) ([]byte, error) {
+func (f *SurfaceFigure) Head(runs []RunHead) []byte {
 	var ps []plot.Plotter
 	arrowLen := 0.07 * math.Hypot(f.view.XMax-f.view.XMin, f.view.YMax-f.view.YMin)
 	for _, r := range runs {
@@ -304,23 +310,6 @@ func (f *SurfaceFigure) toFigure(p [2]float64) (x, y float64) {
 func (f *SurfaceFigure) ToData(fx, fy float64) ([2]float64, bool) {
 	x, y, ok := f.Layered.ToData(fx, fy)
 	return [2]float64{x, y}, ok
-}
-
-// decimate keeps the points at least a point (1/72 inch) apart on the
-// figure (toFigure maps data to figure points), and always the first and
-// last: a long path or curve stays cheap to draw and looks the same.
-func decimate(pts [][2]float64, toFigure func([2]float64) (x, y float64)) plotter.XYs {
-	xys := make(plotter.XYs, 0, min(len(pts), 2048))
-	lx, ly := toFigure(pts[0])
-	xys = append(xys, plotter.XY{X: pts[0][0], Y: pts[0][1]})
-	for i, p := range pts[1:] {
-		x, y := toFigure(p)
-		if (x-lx)*(x-lx)+(y-ly)*(y-ly) >= 1 || i == len(pts)-2 {
-			xys = append(xys, plotter.XY{X: p[0], Y: p[1]})
-			lx, ly = x, y
-		}
-	}
-	return xys
 }
 
 // dot is a single glyph at p.

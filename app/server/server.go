@@ -2,7 +2,7 @@
 
 // Package server serves the playground over HTTP and writes it as a static
 // website: go-app's handler behind request checks, security headers,
-// compressed app.wasm, caching headers and request logging.
+// compressed responses, caching headers and request logging.
 package server
 
 import (
@@ -25,6 +25,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	ui "github.com/optimplay/optimplay/app"
+	"github.com/optimplay/optimplay/app/session"
 )
 
 // contentSecurityPolicy allows what go-app needs and nothing more: its
@@ -49,11 +50,12 @@ const contentSecurityPolicy = "default-src 'self'; " +
 const wasmLengthHeader = "X-Uncompressed-Content-Length"
 
 // Server is the playground's HTTP handler: go-app's handler, behind
-// request checks, security headers, compressed app.wasm and logging.
+// request checks, security headers, compressed responses and logging.
 type Server struct {
 	goapp  *app.Handler
 	web    string
 	logger *log.Logger
+	cache  *responseCache // go-app's responses, compressed once
 
 	mu        sync.RWMutex
 	encodings map[string]string // content coding → file of app.wasm in it
@@ -80,7 +82,7 @@ func New(web string, logger *log.Logger) (*Server, error) {
 		return nil, err
 	}
 	h.Resources = resourceDir(root)
-	s := &Server{goapp: h, web: web, logger: logger, encodings: map[string]string{}, wasmSize: info.Size()}
+	s := &Server{goapp: h, web: web, logger: logger, cache: newResponseCache(cacheBudget), encodings: map[string]string{}, wasmSize: info.Size()}
 	for _, enc := range []string{"br", "gzip"} {
 		if f := s.compressedName(enc); madeFrom(f, version) {
 			s.encodings[enc] = f
@@ -104,14 +106,33 @@ func fileVersion(file string) (string, error) {
 	return fmt.Sprintf("%x", sum.Sum(nil))[:16], nil
 }
 
-// resourceDir serves web/ from the directory root.
+// resourceDir serves web/ from the directory root, and the published
+// figures (session.PublishedFigures), which are drawn, not read from disk.
 type resourceDir string
 
 func (d resourceDir) Package() string { return "" }
 func (d resourceDir) Static() string  { return "" }
 func (d resourceDir) AppWASM() string { return "/web/app.wasm" }
 func (d resourceDir) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if name, ok := strings.CutPrefix(r.URL.Path, session.FigureDir); ok {
+		serveFigure(w, r, name)
+		return
+	}
 	http.FileServer(http.Dir(string(d))).ServeHTTP(w, r)
+}
+
+// serveFigure serves the published figure name.
+func serveFigure(w http.ResponseWriter, r *http.Request, name string) {
+	svg, ok, err := session.PublishedFigure(name)
+	switch {
+	case !ok:
+		http.NotFound(w, r)
+	case err != nil:
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	default:
+		w.Header().Set("Content-Type", "image/svg+xml")
+		http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(svg))
+	}
 }
 
 func (s *Server) compressedName(enc string) string {
@@ -202,7 +223,8 @@ func compressFile(ctx context.Context, src, dst, enc string) error {
 func (s *Server) Version() string { return s.goapp.Version }
 
 // ServeHTTP refuses bad paths, sets the security headers, serves app.wasm
-// compressed when it can, hands the rest to go-app, and logs the request.
+// compressed when it can, serves go-app's responses for the rest,
+// compressed when they are worth it, and logs the request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
@@ -222,11 +244,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(rec, "bad path", http.StatusBadRequest)
 		return
 	}
-	if r.URL.Path == "/web/app.wasm" || r.URL.Path == "/app.wasm" {
+	switch r.URL.Path {
+	case "/web/app.wasm", "/app.wasm":
 		s.serveWasm(rec, r)
 		return
+	case "/robots.txt", "/sitemap.xml", "/ads.txt":
+		// go-app fetches these over HTTP from the Host the request names,
+		// and keeps what it got for every later client: serve them from
+		// the web directory instead.
+		r = r.Clone(r.Context())
+		r.URL.Path = "/web" + r.URL.Path
 	}
-	s.goapp.ServeHTTP(rec, r)
+	s.serveGoApp(rec, r)
 }
 
 // cleanPath reports whether the request's path is clean: no dot segments,
@@ -254,11 +283,11 @@ func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-cache")
 	h.Add("Vary", "Accept-Encoding")
 	h.Set(wasmLengthHeader, strconv.FormatInt(s.wasmSize, 10))
-	file, etag := filepath.Join(s.web, "app.wasm"), `"`+s.goapp.Version+`"`
+	file, etag := filepath.Join(s.web, "app.wasm"), s.etag("")
 	s.mu.RLock()
 	for _, enc := range []string{"br", "gzip"} {
 		if f, ok := s.encodings[enc]; ok && accepts(r, enc) {
-			file, etag = f, `"`+s.goapp.Version+"-"+enc+`"`
+			file, etag = f, s.etag(enc)
 			h.Set("Content-Encoding", enc)
 			break
 		}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	ui "github.com/optimplay/optimplay/app"
+	"github.com/optimplay/optimplay/app/session"
 )
 
 // WriteStatic writes the static website into dir: go-app's prerendered
@@ -44,7 +45,27 @@ func WriteStatic(dir, web, base, version string) error {
 	if err := app.GenerateStaticWebsite(dir, h); err != nil {
 		return err
 	}
-	return CopyResources(web, filepath.Join(dir, "web"))
+	if err := CopyResources(web, filepath.Join(dir, "web")); err != nil {
+		return err
+	}
+	return writeFigures(filepath.Join(dir, filepath.FromSlash(strings.TrimPrefix(session.FigureDir, "/"))))
+}
+
+// writeFigures writes the published figures into dir.
+func writeFigures(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for _, name := range session.PublishedFigures() {
+		svg, _, err := session.PublishedFigure(name)
+		if err != nil {
+			return fmt.Errorf("drawing %s: %w", name, err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), svg, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // servedAsIs reports whether a file of the web directory is a resource,

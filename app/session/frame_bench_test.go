@@ -13,13 +13,13 @@ func BenchmarkFrame(b *testing.B) {
 		b.Fatal(err)
 	}
 	s.Seek(149)
-	prev, err := s.Frame(Trail{})
+	prev, err := s.Frame(nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	s.Seek(150)
 	for b.Loop() {
-		if _, err := s.Frame(prev.Trail); err != nil {
+		if _, err := s.Frame(prev.Trails); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -34,7 +34,7 @@ func BenchmarkFrameWhole(b *testing.B) {
 	}
 	s.Seek(150)
 	for b.Loop() {
-		if _, err := s.Frame(Trail{}); err != nil {
+		if _, err := s.Frame(nil); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -54,7 +54,7 @@ func BenchmarkRecompute(b *testing.B) {
 		if _, err := s.SetParam(0, "lr", 0.002*(1+0.01*float64(i%2))); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := s.Frame(Trail{}); err != nil {
+		if _, err := s.Frame(nil); err != nil {
 			b.Fatal(err)
 		}
 	}

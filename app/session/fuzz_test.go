@@ -19,7 +19,7 @@ func FuzzPageQuery(f *testing.F) {
 		if err != nil {
 			t.Fatalf("%q: %v", raw, err)
 		}
-		if _, err := s.Frame(Trail{}); err != nil {
+		if _, err := s.Frame(nil); err != nil {
 			t.Fatalf("%q: frame: %v", raw, err)
 		}
 		again, notices, err := New(s.Query())

@@ -9,9 +9,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
-	"image/color"
+	"maps"
 	"math"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 
@@ -36,14 +37,21 @@ type Session struct {
 	speed float64 // steps per second
 	view  View    // the view keys of the link; Step and Speed are cur and speed
 
-	surfaceKey string // what the surface figure was drawn for
+	surfaceKey string // what the surface figures were made for
+	figs       *surfaceFigures
 	surfaceFig *plots.SurfaceFigure
-	surfaceBG  string
 	dataFig    *plots.DataFigure
-	dataBG     string
 	lossFig    *plots.LossFigure
 	lossBG     string
-	gen        int // counts the computations of the runs
+
+	// curves[i] is run i's loss curve, the points (step, loss).
+	curves [][][2]float64
+	// gens[i] names the computation of run i's trajectory, in its place
+	// and colour, and axes the loss figure's axes: trails drawn for
+	// others are drawn again. Both come from gen, which counts them.
+	gens []int
+	axes int
+	gen  int
 }
 
 // ErrLocked is the error of a change to a locked session (lock=1).
@@ -66,29 +74,42 @@ func New(query string) (*Session, []scene.Notice, error) {
 }
 
 // apply makes sc the scene, recomputing the runs and whatever figures it
-// changes. The step shown is kept.
+// changes. A run whose optimizer and hyperparameters are unchanged, on an
+// unchanged surface, start, number of steps, noise and batch, keeps its
+// trajectory: moving one optimizer's slider recomputes that optimizer
+// only. The step shown is kept.
 func (s *Session) apply(sc scene.Scene) error {
-	key := fmt.Sprint(sc.Fn, sc.Kappa, sc.N, sc.Seed)
-	if sc.Fn != "linreg" {
-		key = fmt.Sprint(sc.Fn, sc.Kappa)
-	}
+	key := surfaceKey(sc)
 	if key != s.surfaceKey {
 		f, err := surfaces.get(key, func() (*surfaceFigures, error) { return newSurfaceFigures(sc) })
 		if err != nil {
 			return err
 		}
-		s.surf, s.surfaceFig, s.surfaceBG, s.dataFig, s.dataBG = f.surf, f.surface, f.surfaceBG, f.data, f.dataBG
-		s.surfaceKey = key
+		s.figs, s.surf, s.surfaceFig, s.dataFig = f, f.surf, f.surface, f.data
 	}
 	cfgs, err := sc.Configs(s.surf)
 	if err != nil {
 		return err
 	}
 	trajs := make([]*optimizers.Trajectory, len(cfgs))
+	curves := make([][][2]float64, len(cfgs))
+	gens := make([]int, len(cfgs))
 	losses := make([][]float64, len(cfgs))
+	same := key == s.surfaceKey && sameGround(s.sc, sc)
 	for i, c := range cfgs {
-		if trajs[i], err = optimizers.Run(c); err != nil {
-			return err
+		switch j := s.computed(sc.Runs[i], i); {
+		case same && j == i:
+			trajs[i], curves[i], gens[i] = s.trajs[j], s.curves[j], s.gens[j]
+		case same && j >= 0:
+			s.gen++ // the same run in another place: drawn again in its new colour
+			trajs[i], curves[i], gens[i] = s.trajs[j], s.curves[j], s.gen
+		default:
+			if trajs[i], err = optimizers.Run(c); err != nil {
+				return err
+			}
+			curves[i] = lossCurve(trajs[i].Loss)
+			s.gen++
+			gens[i] = s.gen
 		}
 		losses[i] = trajs[i].Loss
 	}
@@ -105,11 +126,36 @@ func (s *Session) apply(sc scene.Scene) error {
 			return err
 		}
 		s.lossFig, s.lossBG = f.fig, f.bg
+		s.gen++
+		s.axes = s.gen
 	}
-	s.sc, s.trajs = sc, trajs
-	s.gen++
+	s.sc, s.trajs, s.curves, s.gens, s.surfaceKey = sc, trajs, curves, gens, key
 	s.cur = math.Min(s.cur, float64(s.End()))
 	return nil
+}
+
+// computed returns the index of a run of the current scene with r's
+// optimizer and hyperparameters, preferring index i, or -1.
+func (s *Session) computed(r scene.Run, i int) int {
+	same := func(j int) bool {
+		return j < len(s.sc.Runs) && j < len(s.trajs) && s.sc.Runs[j].Opt == r.Opt && maps.Equal(s.sc.Runs[j].Hyper, r.Hyper)
+	}
+	if same(i) {
+		return i
+	}
+	for j := range s.sc.Runs {
+		if same(j) {
+			return j
+		}
+	}
+	return -1
+}
+
+// sameGround reports whether a and b agree on everything but their
+// optimizers: the runs of one then hold for the other.
+func sameGround(a, b scene.Scene) bool {
+	a.Runs, b.Runs = nil, nil
+	return reflect.DeepEqual(a, b)
 }
 
 // globalMin returns the value of the global minimum, when there is one.
@@ -137,19 +183,11 @@ func (s *Session) change(edit func(sc *scene.Scene)) ([]scene.Notice, error) {
 	sc := s.sc
 	sc.Runs = slices.Clone(sc.Runs)
 	for i := range sc.Runs {
-		sc.Runs[i].Hyper = maps(sc.Runs[i].Hyper)
+		sc.Runs[i].Hyper = maps.Clone(sc.Runs[i].Hyper)
 	}
 	edit(&sc)
 	canon, notices := scene.Parse(scene.Encode(sc))
 	return notices, s.apply(canon)
-}
-
-func maps(h optimizers.Hyper) optimizers.Hyper {
-	c := make(optimizers.Hyper, len(h))
-	for k, v := range h {
-		c[k] = v
-	}
-	return c
 }
 
 // Scene returns the scene. Its runs must not be modified.
@@ -256,7 +294,7 @@ func (s *Session) SetOptimizers(names []string) ([]scene.Notice, error) {
 			if !ok {
 				continue
 			}
-			runs = append(runs, scene.Run{Opt: name, Hyper: maps(spec.Defaults)})
+			runs = append(runs, scene.Run{Opt: name, Hyper: maps.Clone(spec.Defaults)})
 		}
 		sc.Runs = runs
 	})
@@ -339,126 +377,9 @@ func (s *Session) Reset() { s.cur = 0 }
 
 // Backgrounds returns the figures' backgrounds as image sources: the
 // surface, the loss axes, and the data (empty when the surface has none).
+// The surface's is the path of its published figure when there is one
+// (see PublishedFigures), which the page then never draws.
 func (s *Session) Backgrounds() (surface, loss, data string) {
-	return s.surfaceBG, s.lossBG, s.dataBG
-}
-
-// RunState is one run at the shown step.
-type RunState struct {
-	Opt   string
-	Color color.RGBA
-	// Step is the run's own step: the shown one, or its last when it
-	// stopped earlier.
-	Step     int
-	Loss     float64
-	GradNorm float64
-	Point    [2]float64
-	// Status is the run's status once its last step is shown, and
-	// Running before.
-	Status optimizers.Status
-}
-
-// Trail is what a painter holds of the paths and loss curves: drawn for
-// generation Gen of the runs, up to step Step, with Appends segments
-// appended since they were last drawn whole. The zero Trail holds nothing.
-type Trail struct {
-	Gen, Step, Appends int
-}
-
-// compactAfter bounds the appended segments before a trail is drawn whole
-// again, which keeps the number of elements in the page small.
-const compactAfter = 48
-
-// Frame is what the page draws for the shown step. The paths and loss
-// curves are trails: a frame carries only what was added since the
-// painter's Trail, unless Reset says to replace them. Per frame the page
-// thus draws a few segments, not whole paths.
-type Frame struct {
-	Step  int
-	Trail Trail // what the painter holds once it has painted this frame
-	Reset bool  // replace the trail layers rather than extend them
-	// The trail layers, SVG; nil when unchanged.
-	SurfaceHalos, SurfaceLines, LossLines []byte
-	// The per-frame layers, SVG: current points, vectors, the fitted
-	// lines (Data is nil without data).
-	SurfaceHead, LossHead, Data []byte
-	Runs                        []RunState
-}
-
-// Frame draws the shown step for a painter that holds have.
-func (s *Session) Frame(have Trail) (Frame, error) {
-	k := s.Shown()
-	f := Frame{Step: k, Runs: make([]RunState, len(s.trajs))}
-	from := have.Step
-	f.Reset = have.Gen != s.gen || from > k || have.Appends >= compactAfter
-	f.Trail = Trail{Gen: s.gen, Step: k, Appends: have.Appends + 1}
-	if f.Reset {
-		from, f.Trail.Appends = 0, 0
-	}
-	var paths, curves []plots.Segment
-	heads := make([]plots.RunHead, len(s.trajs))
-	points := make([]plots.LossPoint, len(s.trajs))
-	fits := make([]plots.FitFrame, len(s.trajs))
-	var batch []int32
-	for i, t := range s.trajs {
-		ki := min(k, t.Steps())
-		c := plots.RunColor(i)
-		p := t.Points[ki]
-		g := t.TrueGrads[ki]
-		st := RunState{Opt: s.sc.Runs[i].Opt, Color: c, Step: ki, Loss: t.Loss[ki],
-			GradNorm: math.Hypot(g[0], g[1]), Point: p}
-		if ki == t.Steps() && t.Status.Code != optimizers.Running {
-			st.Status = t.Status
-		}
-		f.Runs[i] = st
-		if f.Reset {
-			// A reset trail starts from the start, even at step 0.
-			paths = append(paths, plots.Segment{Points: t.Points[:ki+1], Color: c, FromStart: true})
-		} else if a := min(from, t.Steps()); ki > a {
-			paths = append(paths, plots.Segment{Points: t.Points[a : ki+1], Color: c})
-		}
-		if a := min(from, t.Steps()); ki > a {
-			loss := make([][2]float64, 0, ki+1-a)
-			for j := a; j <= ki; j++ {
-				loss = append(loss, [2]float64{float64(j), t.Loss[j]})
-			}
-			curves = append(curves, plots.Segment{Points: loss, Color: c})
-		}
-		var update [2]float64
-		switch {
-		case ki < t.Steps():
-			update = [2]float64{t.Points[ki+1][0] - p[0], t.Points[ki+1][1] - p[1]}
-		case ki > 0:
-			update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
-		}
-		heads[i] = plots.RunHead{Current: p, Color: c, Grad: g, Update: update}
-		points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
-		fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
-		if batch == nil && ki > 0 {
-			batch = t.Batch(ki)
-		}
-	}
-	var err error
-	if f.Reset || len(paths) > 0 {
-		if f.SurfaceHalos, f.SurfaceLines, err = s.surfaceFig.Trail(paths); err != nil {
-			return f, err
-		}
-		if f.LossLines, err = s.lossFig.Trail(curves); err != nil {
-			return f, err
-		}
-	} else {
-		f.Trail.Appends = have.Appends
-	}
-	if f.SurfaceHead, err = s.surfaceFig.Head(heads); err != nil {
-		return f, err
-	}
-	if f.LossHead, err = s.lossFig.Head(points); err != nil {
-		return f, err
-	}
-	if s.dataFig != nil {
-		if f.Data, err = s.dataFig.Overlay(fits, batch); err != nil {
-			return f, err
-		}
-	}
-	return f, nil
+	surface, data = s.figs.sources()
+	return surface, s.lossBG, data
 }

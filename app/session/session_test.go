@@ -40,7 +40,7 @@ func TestNewRunsTheScene(t *testing.T) {
 		t.Errorf("query %q, shown %d, end %d", s.Query(), s.Shown(), s.End())
 	}
 	bg, loss, data := s.Backgrounds()
-	if !strings.HasPrefix(bg, "data:image/svg+xml;base64,") || !strings.HasPrefix(loss, "data:image/svg+xml;base64,") || data != "" {
+	if bg != "/web/figures/surface-booth.svg" || !strings.HasPrefix(loss, "data:image/svg+xml;base64,") || data != "" {
 		t.Errorf("backgrounds %.40q %.40q %.40q", bg, loss, data)
 	}
 }
@@ -55,7 +55,7 @@ func TestNoticesAndFallback(t *testing.T) {
 	if s.Scene().Fn != scene.DefaultFn || s.Scene().Runs[0].Hyper["lr"] != 10 {
 		t.Errorf("scene %+v", s.Scene())
 	}
-	if _, err := s.Frame(Trail{}); err != nil {
+	if _, err := s.Frame(nil); err != nil {
 		t.Error(err)
 	}
 }
@@ -192,68 +192,146 @@ func TestEndIsTheLongestRun(t *testing.T) {
 		t.Fatalf("gd %v after %d steps, end %d", trajs[0].Status, trajs[0].Steps(), s.End())
 	}
 	s.Seek(2)
-	f, _ := s.Frame(Trail{})
+	f, _ := s.Frame(nil)
 	if f.Runs[0].Status.Code != optimizers.Running {
 		t.Errorf("gd's status shown at step 2: %v", f.Runs[0].Status)
 	}
 	s.Seek(20)
-	f, _ = s.Frame(Trail{})
+	f, _ = s.Frame(nil)
 	if f.Runs[0].Status.Code != optimizers.Diverged || f.Runs[0].Step != 3 || f.Runs[1].Step != 20 {
 		t.Errorf("at 20: %+v", f.Runs)
 	}
 }
 
 // TestFrameTrails checks the trail protocol: a painter that holds nothing
-// gets the whole trails, one that holds the previous step gets only the
-// new segment, and a change, a step back or many appends draw them whole
-// again.
+// gets every run's trails whole, one that holds the previous step gets
+// only the new stretches, and a step back or many appends draw them whole
+// again, compacting at most one run per frame.
 func TestFrameTrails(t *testing.T) {
 	s := mustNew(t, "fn=rosenbrock&opt=gd,adam&lr=0.002&adam.lr=0.05&steps=200")
 	s.Seek(10)
-	f, err := s.Frame(Trail{})
-	if err != nil || !f.Reset || f.Trail.Step != 10 || f.SurfaceLines == nil || f.LossLines == nil {
-		t.Fatalf("first frame: reset %v, trail %+v, %v", f.Reset, f.Trail, err)
+	f, err := s.Frame(nil)
+	if err != nil || len(f.Changes) != 2 || len(f.Trails) != 2 {
+		t.Fatalf("first frame: %d changes, %d trails, %v", len(f.Changes), len(f.Trails), err)
 	}
-	// The whole trail holds one line per run, from the start.
-	if n := strings.Count(string(f.SurfaceLines), "<path"); n < 2 {
-		t.Errorf("%d paths in the first trail", n)
+	for i, c := range f.Changes {
+		// Whole overlays, each with its line from the start.
+		if !c.ResetPath || !c.ResetLoss || f.Trails[i].Step != 10 || !isOverlay(c.Halo) || !isOverlay(c.Line) || !isOverlay(c.Loss) ||
+			strings.Count(string(c.Line), "<path") < 2 {
+			t.Fatalf("first frame, run %d: %+v, trail %+v", i, c, f.Trails[i])
+		}
 	}
 	s.StepOnce()
-	g, _ := s.Frame(f.Trail)
-	if g.Reset || g.Trail.Step != 11 || g.Trail.Appends != 1 || len(g.SurfaceLines) >= len(f.SurfaceLines) {
-		t.Errorf("next frame: reset %v, trail %+v, %d bytes (whole was %d)", g.Reset, g.Trail, len(g.SurfaceLines), len(f.SurfaceLines))
+	g, _ := s.Frame(f.Trails)
+	for i, c := range g.Changes {
+		// Content to append: no root element, and less than the whole.
+		if c.ResetPath || c.ResetLoss || g.Trails[i].Step != 11 || g.Trails[i].Appends != 1 ||
+			!strings.HasPrefix(string(c.Line), "<g") || !strings.HasPrefix(string(c.Loss), "<g") || len(c.Line) >= len(f.Changes[i].Line) {
+			t.Errorf("next frame, run %d: reset %v %v, trail %+v, %d bytes (whole was %d)", i, c.ResetPath, c.ResetLoss, g.Trails[i], len(c.Line), len(f.Changes[i].Line))
+		}
 	}
 	// The same step again: nothing to add.
-	h, _ := s.Frame(g.Trail)
-	if h.Reset || h.SurfaceLines != nil || h.Trail != g.Trail {
-		t.Errorf("same step: reset %v, %d bytes, trail %+v", h.Reset, len(h.SurfaceLines), h.Trail)
+	h, _ := s.Frame(g.Trails)
+	for i, c := range h.Changes {
+		if c.ResetPath || c.ResetLoss || c.Halo != nil || c.Line != nil || c.Loss != nil || h.Trails[i] != g.Trails[i] {
+			t.Errorf("same step, run %d: %+v, trail %+v", i, c, h.Trails[i])
+		}
 	}
-	// A step back draws the trail whole.
+	// A step back draws every trail whole.
 	s.Seek(5)
-	if b, _ := s.Frame(g.Trail); !b.Reset || b.Trail.Step != 5 {
-		t.Errorf("step back: reset %v, trail %+v", b.Reset, b.Trail)
+	b, _ := s.Frame(g.Trails)
+	for i, c := range b.Changes {
+		if !c.ResetPath || !c.ResetLoss || b.Trails[i].Step != 5 {
+			t.Errorf("step back, run %d: reset %v %v, trail %+v", i, c.ResetPath, c.ResetLoss, b.Trails[i])
+		}
 	}
-	// A change of the runs draws it whole.
-	s.Seek(11)
-	if _, err := s.SetParam(0, "lr", 0.003); err != nil {
-		t.Fatal(err)
-	}
-	if c, _ := s.Frame(g.Trail); !c.Reset {
-		t.Error("a change did not redraw the trail")
-	}
-	// Compaction after many appends.
-	tr := Trail{}
-	resets := 0
+	// Compaction: each run is drawn whole again after 48 appends, never
+	// two in one frame.
+	s.Seek(5)
+	tr := b.Trails
+	whole := make([]int, 2)
 	for range 100 {
 		s.StepOnce()
 		f, _ := s.Frame(tr)
-		if f.Reset {
-			resets++
+		n := 0
+		for i, c := range f.Changes {
+			if c.ResetPath {
+				whole[i]++
+				n++
+			}
 		}
-		tr = f.Trail
+		if n > 1 {
+			t.Fatalf("step %d: %d runs drawn whole in one frame", f.Step, n)
+		}
+		tr = f.Trails
 	}
-	if resets != 3 { // the first frame, then after 48 appends twice
-		t.Errorf("%d whole draws in 100 frames", resets)
+	if whole[0] != 2 || whole[1] != 2 {
+		t.Errorf("drawn whole %v times in 100 frames, want twice each", whole)
+	}
+}
+
+// isOverlay reports whether svg is a whole overlay.
+func isOverlay(svg []byte) bool {
+	return strings.HasPrefix(string(svg), "<svg") && strings.HasSuffix(strings.TrimSpace(string(svg)), "</svg>")
+}
+
+// TestChangeRecomputesOneRun: a change to one optimizer's hyperparameter
+// recomputes that run only and redraws that run's trails only; the other
+// runs keep their trajectories, which are still the scene's. Reordering
+// the optimizers reuses every trajectory but redraws each moved run, in
+// its new colour.
+func TestChangeRecomputesOneRun(t *testing.T) {
+	s := mustNew(t, "fn=rosenbrock&opt=gd,momentum,adam&lr=0.002&adam.lr=0.05&steps=200")
+	s.Seek(200)
+	f, _ := s.Frame(nil)
+	before := slices.Clone(s.Trajectories())
+	axes := s.axes
+	if _, err := s.SetParam(1, "lr", 0.0021); err != nil {
+		t.Fatal(err)
+	}
+	after := s.Trajectories()
+	if after[0] != before[0] || after[2] != before[2] || after[1] == before[1] {
+		t.Fatal("the change did not recompute exactly the changed run")
+	}
+	_, want, err := s.Scene().Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range want {
+		if !slices.Equal(after[i].Points, want[i].Points) || !slices.Equal(after[i].Loss, want[i].Loss) {
+			t.Errorf("run %d differs from the scene's run", i)
+		}
+	}
+	g, _ := s.Frame(f.Trails)
+	for i, c := range g.Changes {
+		axesChanged := s.axes != axes
+		if c.ResetPath != (i == 1) || c.ResetLoss != (i == 1 || axesChanged) {
+			t.Errorf("run %d: reset path %v, loss %v (axes changed: %v)", i, c.ResetPath, c.ResetLoss, axesChanged)
+		}
+	}
+	// Reorder: adam, gd, momentum.
+	trajs := s.Trajectories()
+	if _, err := s.SetOptimizers([]string{"adam", "gd", "momentum"}); err != nil {
+		t.Fatal(err)
+	}
+	moved := s.Trajectories()
+	if moved[0] != trajs[2] || moved[1] != trajs[0] || moved[2] != trajs[1] {
+		t.Error("reordering recomputed runs")
+	}
+	h, _ := s.Frame(g.Trails)
+	for i, c := range h.Changes {
+		if !c.ResetPath {
+			t.Errorf("run %d moved but was not redrawn", i)
+		}
+	}
+	// A scene-level change (the start) recomputes every run.
+	if _, err := s.SetStart([2]float64{-1, 1.5}); err != nil {
+		t.Fatal(err)
+	}
+	for i, tr := range s.Trajectories() {
+		if tr == moved[i] {
+			t.Errorf("run %d kept after the start moved", i)
+		}
 	}
 }
 
@@ -261,7 +339,7 @@ func TestFrameTrails(t *testing.T) {
 func TestFrameValues(t *testing.T) {
 	s := mustNew(t, "fn=quadratic&kappa=10&x0=-4,1.5&opt=gd&lr=0.1&steps=20")
 	s.Seek(3)
-	f, err := s.Frame(Trail{})
+	f, err := s.Frame(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +361,7 @@ func TestFrameValues(t *testing.T) {
 func TestLinRegFrameShowsTheBatch(t *testing.T) {
 	s := mustNew(t, "fn=linreg&n=50&batch=5&opt=sgd&lr=0.1&steps=10")
 	s.Seek(2)
-	f, err := s.Frame(Trail{})
+	f, err := s.Frame(nil)
 	if err != nil || f.Data == nil {
 		t.Fatal(err)
 	}

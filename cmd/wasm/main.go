@@ -9,5 +9,6 @@ import (
 
 func main() {
 	ui.Register()
+	ui.Preload()
 	app.RunWhenOnBrowser()
 }

@@ -1,0 +1,177 @@
+package session
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/optimplay/optimplay/app/plots"
+	"github.com/optimplay/optimplay/optimizers"
+)
+
+// RunState is one run at the shown step.
+type RunState struct {
+	Opt   string
+	Color color.RGBA
+	// Step is the run's own step: the shown one, or its last when it
+	// stopped earlier.
+	Step     int
+	Loss     float64
+	GradNorm float64
+	Point    [2]float64
+	// Status is the run's status once its last step is shown, and
+	// Running before.
+	Status optimizers.Status
+}
+
+// Trail is what a painter holds of one run's path and loss curve: drawn
+// for computation Gen of the run and Axes of the loss axes, up to the
+// shown step Step, with Appends stretches appended since they were last
+// drawn whole. The zero Trail holds nothing.
+type Trail struct {
+	Gen, Axes, Step, Appends int
+}
+
+// compactAfter bounds the stretches appended to a run's trail before it
+// is drawn whole again, which keeps the number of elements in the page
+// small. At most one run is drawn whole for this in a frame, so that the
+// runs of a race do not all pay for it in the same frame.
+const compactAfter = 48
+
+// RunTrail is what a frame changes of one run's trails, as SVG: with
+// ResetPath, Halo and Line are whole overlays that replace the run's path
+// (its white halo and its line); without, the content to append to them,
+// nil when nothing is added. Loss is the loss curve, likewise.
+type RunTrail struct {
+	ResetPath  bool
+	Halo, Line []byte
+	ResetLoss  bool
+	Loss       []byte
+}
+
+// Frame is what the page draws for the shown step. The paths and loss
+// curves are trails, one per run: a frame carries what was added since
+// the painter's Trails, and draws a run's trails whole only when that run
+// changed (a hyperparameter moved), the shown step went back, the loss
+// axes changed, or its stretches need compacting. Per frame the page thus
+// draws a few segments, not whole paths, and a change to one optimizer
+// redraws that optimizer's trails only.
+type Frame struct {
+	Step int
+	// Trails is what the painter holds, per run, once it has painted
+	// this frame.
+	Trails []Trail
+	// Changes are the trails' changes, per run.
+	Changes []RunTrail
+	// The per-frame layers, SVG: current points, vectors, the fitted
+	// lines (Data is nil without data).
+	SurfaceHead, LossHead, Data []byte
+	Runs                        []RunState
+}
+
+// Frame draws the shown step for a painter that holds have (nil for
+// nothing).
+func (s *Session) Frame(have []Trail) (Frame, error) {
+	k := s.Shown()
+	n := len(s.trajs)
+	f := Frame{Step: k, Runs: make([]RunState, n), Trails: make([]Trail, n), Changes: make([]RunTrail, n)}
+	held := make([]Trail, n)
+	copy(held, have)
+	compact := -1
+	for i, h := range held {
+		if h.Appends >= compactAfter && (compact < 0 || h.Appends > held[compact].Appends) {
+			compact = i
+		}
+	}
+	heads := make([]plots.RunHead, n)
+	points := make([]plots.LossPoint, n)
+	fits := make([]plots.FitFrame, n)
+	var batch []int32
+	for i, t := range s.trajs {
+		ki := min(k, t.Steps())
+		c := plots.RunColor(i)
+		p := t.Points[ki]
+		g := t.TrueGrads[ki]
+		st := RunState{Opt: s.sc.Runs[i].Opt, Color: c, Step: ki, Loss: t.Loss[ki],
+			GradNorm: math.Hypot(g[0], g[1]), Point: p}
+		if ki == t.Steps() && t.Status.Code != optimizers.Running {
+			st.Status = t.Status
+		}
+		f.Runs[i] = st
+		var err error
+		if f.Changes[i], f.Trails[i], err = s.runTrail(i, held[i], k, i == compact); err != nil {
+			return f, err
+		}
+		var update [2]float64
+		switch {
+		case ki < t.Steps():
+			update = [2]float64{t.Points[ki+1][0] - p[0], t.Points[ki+1][1] - p[1]}
+		case ki > 0:
+			update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
+		}
+		heads[i] = plots.RunHead{Current: p, Color: c, Grad: g, Update: update}
+		points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
+		fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
+		if batch == nil && ki > 0 {
+			batch = t.Batch(ki)
+		}
+	}
+	f.SurfaceHead = s.surfaceFig.Head(heads)
+	f.LossHead = s.lossFig.Head(points)
+	if s.dataFig != nil {
+		var err error
+		if f.Data, err = s.dataFig.Overlay(fits, batch); err != nil {
+			return f, err
+		}
+	}
+	return f, nil
+}
+
+// runTrail draws what run i's trails need at the shown step k for a
+// painter that holds h, drawing them whole when whole is set, and returns
+// what the painter holds then.
+func (s *Session) runTrail(i int, h Trail, k int, whole bool) (RunTrail, Trail, error) {
+	t := s.trajs[i]
+	c := plots.RunColor(i)
+	ki := min(k, t.Steps())
+	var ch RunTrail
+	ch.ResetPath = whole || h.Gen != s.gens[i] || h.Step > k
+	ch.ResetLoss = ch.ResetPath || h.Axes != s.axes
+	next := Trail{Gen: s.gens[i], Axes: s.axes, Step: k, Appends: h.Appends}
+	if ch.ResetPath {
+		next.Appends = 0
+	}
+	from := min(h.Step, t.Steps())
+	appended := false
+	var err error
+	switch {
+	case ch.ResetPath:
+		// A path drawn whole starts from the start, even at step 0.
+		ch.Halo, ch.Line, err = s.surfaceFig.Trail([]plots.Segment{{Points: t.Points[:ki+1], Color: c, FromStart: true}})
+	case ki > from:
+		ch.Halo, ch.Line, err = s.surfaceFig.Trail([]plots.Segment{{Points: t.Points[from : ki+1], Color: c}})
+		ch.Halo, ch.Line, appended = plots.Content(ch.Halo), plots.Content(ch.Line), true
+	}
+	if err != nil {
+		return ch, next, err
+	}
+	switch {
+	case ch.ResetLoss:
+		ch.Loss, err = s.lossFig.Trail([]plots.Segment{{Points: s.curves[i][:ki+1], Color: c}})
+	case ki > from:
+		ch.Loss, err = s.lossFig.Trail([]plots.Segment{{Points: s.curves[i][from : ki+1], Color: c}})
+		ch.Loss, appended = plots.Content(ch.Loss), true
+	}
+	if appended {
+		next.Appends++
+	}
+	return ch, next, err
+}
+
+// lossCurve returns the points (step, loss) of a run.
+func lossCurve(loss []float64) [][2]float64 {
+	pts := make([][2]float64, len(loss))
+	for j, v := range loss {
+		pts[j] = [2]float64{float64(j), v}
+	}
+	return pts
+}
