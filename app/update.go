@@ -30,7 +30,7 @@ func (p *Playground) watchForUpdate(ctx app.Context) func() {
 			return nil
 		}
 		data := args[0].Get("data")
-		if !data.Truthy() || !data.Get("appVersion").Truthy() {
+		if data.Type() != app.TypeObject || !data.Truthy() || data.Get("appVersion").Type() != app.TypeString {
 			return nil
 		}
 		if v := data.Get("appVersion").String(); v != p.version {

@@ -6,9 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -19,10 +16,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
-	"github.com/optimplay/optimplay/app/server"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -244,70 +238,4 @@ func TestEmbedInCrossSiteFrame(t *testing.T) {
 	if n := eval[int](t, frameCtx, `document.querySelectorAll('#surface-lines path').length`); n == 0 {
 		t.Error("no path drawn in the frame")
 	}
-}
-
-// TestStaticSiteOffline exports the static website for a sub-path, serves
-// it with a plain file server, loads it, stops the server and loads it
-// again from the service worker; then deploys a new version and checks
-// that the next visit runs it.
-func TestStaticSiteOffline(t *testing.T) {
-	if skipReason != "" {
-		t.Skip(skipReason)
-	}
-	root := t.TempDir()
-	site := filepath.Join(root, "course", "optim")
-	if err := server.WriteStatic(site, webDir, "/course/optim", "first"); err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	addr := ln.Addr().String()
-	plain := func(ln net.Listener) *http.Server {
-		srv := &http.Server{Handler: http.FileServer(http.Dir(root)), ErrorLog: log.New(io.Discard, "", 0)}
-		go srv.Serve(ln)
-		return srv
-	}
-	srv := plain(ln)
-	ctx, cancel := chromedp.NewContext(chrome)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 120*time.Second)
-	defer cancel()
-	pageURL := "http://" + addr + "/course/optim/?fn=beale&opt=adam&lr=0.05&steps=50"
-	do(t, ctx, chromedp.Navigate(pageURL))
-	waitJS(t, ctx, `document.querySelector('#surface-head path') !== null`)
-	waitJS(t, ctx, `document.querySelector('footer.version') !== null && document.querySelector('footer.version').textContent.includes('first')`)
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(r => !!r.active)`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatal(err)
-	}
-	// The worker has cached the app once its cache lists app.wasm.
-	waitJS(t, ctx, `(window.__cached = window.__cached || caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.flat().some(r => r.url.endsWith('/web/app.wasm')))), window.__cached === true || (window.__cached.then(v => window.__cached = v), false)`)
-
-	// Offline: no server, no HTTP cache.
-	srv.Close()
-	if _, err := chromedp.Call(ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
-		t.Fatal(err)
-	}
-	do(t, ctx, chromedp.Navigate(pageURL+"&step=5"))
-	waitJS(t, ctx, `document.getElementById('ro-0-step') !== null && document.getElementById('ro-0-step').textContent === '5'`)
-	do(t, ctx, chromedp.Click(chromedp.ID("step")))
-	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '6'`)
-	notices, err := chromedp.Run(ctx, chromedp.Evaluate[string](`fetch(document.querySelector('footer.version a').href).then(r => r.text())`, chromedp.EvalAwaitPromise))
-	if err != nil || !strings.Contains(notices, "SIL OPEN FONT LICENSE") {
-		t.Errorf("the third-party notices are not there offline: %.80q", notices)
-	}
-
-	// A new deployment at the same address replaces the cached one.
-	if err := server.WriteStatic(site, webDir, "/course/optim", "second"); err != nil {
-		t.Fatal(err)
-	}
-	ln, err = net.Listen("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv = plain(ln)
-	defer srv.Close()
-	do(t, ctx, chromedp.Navigate(pageURL))
-	waitJS(t, ctx, `document.querySelector('footer.version') !== null && document.querySelector('footer.version').textContent.includes('second')`)
 }

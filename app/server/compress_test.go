@@ -115,8 +115,9 @@ func TestCompressedResponses(t *testing.T) {
 	}
 }
 
-// TestCompressionRatio: the page is 320 KB, which brotli makes 120 KB and
-// gzip 128 KB; the figures' base64 data URLs compress poorly.
+// TestCompressionRatio: the page is 23 KB (its surface figure is a
+// published file, its loss figure a data URL), which brotli makes 4.8 KB
+// and gzip 5.7 KB.
 func TestCompressionRatio(t *testing.T) {
 	ts, _ := testServer(t)
 	_, raw := mustFetch(t, http.MethodGet, ts.URL+"/", nil)
@@ -124,8 +125,8 @@ func TestCompressionRatio(t *testing.T) {
 		_, body := mustFetch(t, http.MethodGet, ts.URL+"/", map[string]string{"Accept-Encoding": enc})
 		ratio := float64(len(body)) / float64(len(raw))
 		t.Logf("%s: %d bytes of %d, %.3f", enc, len(body), len(raw), ratio)
-		if ratio > 0.45 {
-			t.Errorf("%s: %d bytes of %d, ratio %.3f > 0.45", enc, len(body), len(raw), ratio)
+		if ratio > 0.3 || len(raw) > 40_000 {
+			t.Errorf("%s: %d bytes of %d, ratio %.3f > 0.3", enc, len(body), len(raw), ratio)
 		}
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/andybalholm/brotli"
 	ui "github.com/optimplay/optimplay/app"
+	"github.com/optimplay/optimplay/app/session"
 )
 
 // testWeb makes a web directory with a stand-in app.wasm (the server does
@@ -244,7 +245,8 @@ func TestPrerenderedPage(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	page := string(body)
 	for _, want := range []string{
-		`class="background" src="data:image/svg+xml;base64,`, // the surface and loss figures
+		`class="background" src="/web/figures/surface-himmelblau.svg"`, // published
+		`class="background" src="data:image/svg+xml;base64,`,           // the loss axes
 		`id="surface-select"`, `id="run0-lr"`, `id="run1-b1"`, `class="readout"`,
 		"Himmelblau", "Loading the playground: 0%", // go-app fills in {progress}
 	} {
@@ -254,5 +256,71 @@ func TestPrerenderedPage(t *testing.T) {
 	}
 	if strings.Contains(page, "<script>") {
 		t.Error("an inline script, which the CSP would block")
+	}
+}
+
+// TestPublishedFigures: the server draws the published figures, the same
+// as the session's, compressed like the other resources; names it does
+// not publish are not found.
+func TestPublishedFigures(t *testing.T) {
+	ts, _ := testServer(t)
+	for _, name := range session.PublishedFigures() {
+		want, _, err := session.PublishedFigure(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, body := mustFetch(t, http.MethodGet, ts.URL+session.FigureDir+name, map[string]string{"Accept-Encoding": "br"})
+		if res.StatusCode != 200 || res.Header.Get("Content-Type") != "image/svg+xml" || res.Header.Get("Content-Encoding") != "br" {
+			t.Fatalf("%s: %d %s %q", name, res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Encoding"))
+		}
+		if got := decode(t, body, "br"); !bytes.Equal(got, want) {
+			t.Errorf("%s: %d bytes, not the session's figure of %d", name, len(got), len(want))
+		}
+	}
+	for _, p := range []string{session.FigureDir + "surface-nosuch.svg", session.FigureDir + "surface-booth.svg.br", session.FigureDir} {
+		if res := get(t, ts.URL+p, nil); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d", p, res.StatusCode)
+		}
+	}
+}
+
+// TestProxyPathsStayLocal: /robots.txt, /sitemap.xml and /ads.txt come
+// from the web directory, whatever Host the request names: go-app's own
+// handler fetched them from that host and kept what it got for everyone.
+func TestProxyPathsStayLocal(t *testing.T) {
+	var fetched atomic.Int64
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fetched.Add(1)
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<script>alert(1)</script>")
+	}))
+	defer evil.Close()
+	ts, s := testServer(t)
+	if err := os.WriteFile(filepath.Join(s.web, "robots.txt"), []byte("User-agent: *\nAllow: /\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/robots.txt", "/sitemap.xml", "/ads.txt"} {
+		for _, host := range []string{strings.TrimPrefix(evil.URL, "http://"), ""} {
+			req, _ := http.NewRequest(http.MethodGet, ts.URL+p, nil)
+			if host != "" {
+				req.Host = host
+			}
+			res, err := http.DefaultTransport.RoundTrip(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			want := http.StatusNotFound
+			if p == "/robots.txt" {
+				want = http.StatusOK
+			}
+			if res.StatusCode != want || strings.Contains(string(body), "alert") {
+				t.Errorf("%s with Host %q: %d %q", p, host, res.StatusCode, body)
+			}
+		}
+	}
+	if n := fetched.Load(); n != 0 {
+		t.Errorf("the server fetched %d files from the Host the request named", n)
 	}
 }

@@ -115,11 +115,11 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 			batch = t.Batch(ki)
 		}
 	}
-	f.SurfaceHead = s.surfaceFig.Head(heads)
+	f.SurfaceHead = s.figs.surface.Head(heads)
 	f.LossHead = s.lossFig.Head(points)
-	if s.dataFig != nil {
+	if s.figs.data != nil {
 		var err error
-		if f.Data, err = s.dataFig.Overlay(fits, batch); err != nil {
+		if f.Data, err = s.figs.data.Overlay(fits, batch); err != nil {
 			return f, err
 		}
 	}
@@ -146,9 +146,9 @@ func (s *Session) runTrail(i int, h Trail, k int, whole bool) (RunTrail, Trail, 
 	switch {
 	case ch.ResetPath:
 		// A path drawn whole starts from the start, even at step 0.
-		ch.Halo, ch.Line, err = s.surfaceFig.Trail([]plots.Segment{{Points: t.Points[:ki+1], Color: c, FromStart: true}})
+		ch.Halo, ch.Line, err = s.figs.surface.Trail([]plots.Segment{{Points: t.Points[:ki+1], Color: c, FromStart: true}})
 	case ki > from:
-		ch.Halo, ch.Line, err = s.surfaceFig.Trail([]plots.Segment{{Points: t.Points[from : ki+1], Color: c}})
+		ch.Halo, ch.Line, err = s.figs.surface.Trail([]plots.Segment{{Points: t.Points[from : ki+1], Color: c}})
 		ch.Halo, ch.Line, appended = plots.Content(ch.Halo), plots.Content(ch.Line), true
 	}
 	if err != nil {

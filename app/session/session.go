@@ -37,10 +37,8 @@ type Session struct {
 	speed float64 // steps per second
 	view  View    // the view keys of the link; Step and Speed are cur and speed
 
-	surfaceKey string // what the surface figures were made for
-	figs       *surfaceFigures
-	surfaceFig *plots.SurfaceFigure
-	dataFig    *plots.DataFigure
+	surfaceKey string          // what figs were made for
+	figs       *surfaceFigures // the surface and its figures
 	lossFig    *plots.LossFigure
 	lossBG     string
 
@@ -80,14 +78,14 @@ func New(query string) (*Session, []scene.Notice, error) {
 // only. The step shown is kept.
 func (s *Session) apply(sc scene.Scene) error {
 	key := surfaceKey(sc)
+	figs := s.figs
 	if key != s.surfaceKey {
-		f, err := surfaces.get(key, func() (*surfaceFigures, error) { return newSurfaceFigures(sc) })
-		if err != nil {
+		var err error
+		if figs, err = surfaces.get(key, func() (*surfaceFigures, error) { return newSurfaceFigures(sc) }); err != nil {
 			return err
 		}
-		s.figs, s.surf, s.surfaceFig, s.dataFig = f, f.surf, f.surface, f.data
 	}
-	cfgs, err := sc.Configs(s.surf)
+	cfgs, err := sc.Configs(figs.surf)
 	if err != nil {
 		return err
 	}
@@ -96,27 +94,29 @@ func (s *Session) apply(sc scene.Scene) error {
 	gens := make([]int, len(cfgs))
 	losses := make([][]float64, len(cfgs))
 	same := key == s.surfaceKey && sameGround(s.sc, sc)
+	gen := s.gen
 	for i, c := range cfgs {
 		switch j := s.computed(sc.Runs[i], i); {
 		case same && j == i:
 			trajs[i], curves[i], gens[i] = s.trajs[j], s.curves[j], s.gens[j]
 		case same && j >= 0:
-			s.gen++ // the same run in another place: drawn again in its new colour
-			trajs[i], curves[i], gens[i] = s.trajs[j], s.curves[j], s.gen
+			gen++ // the same run in another place: drawn again in its new colour
+			trajs[i], curves[i], gens[i] = s.trajs[j], s.curves[j], gen
 		default:
 			if trajs[i], err = optimizers.Run(c); err != nil {
 				return err
 			}
 			curves[i] = lossCurve(trajs[i].Loss)
-			s.gen++
-			gens[i] = s.gen
+			gen++
+			gens[i] = gen
 		}
 		losses[i] = trajs[i].Loss
 	}
-	fStar, hasMin := globalMin(s.surf)
-	if axes := plots.NewLossAxes(losses, sc.Steps, fStar, hasMin); s.lossFig == nil || axes != s.lossFig.LossAxes {
-		f, err := lossFigures.get(fmt.Sprint(axes), func() (*lossFigure, error) {
-			fig, err := plots.NewLossFigure(axes)
+	fStar, hasMin := globalMin(figs.surf)
+	lossFig, lossBG, axes := s.lossFig, s.lossBG, s.axes
+	if a := plots.NewLossAxes(losses, sc.Steps, fStar, hasMin); lossFig == nil || a != lossFig.LossAxes {
+		f, err := lossFigures.get(fmt.Sprint(a), func() (*lossFigure, error) {
+			fig, err := plots.NewLossFigure(a)
 			if err != nil {
 				return nil, err
 			}
@@ -125,11 +125,13 @@ func (s *Session) apply(sc scene.Scene) error {
 		if err != nil {
 			return err
 		}
-		s.lossFig, s.lossBG = f.fig, f.bg
-		s.gen++
-		s.axes = s.gen
+		gen++
+		lossFig, lossBG, axes = f.fig, f.bg, gen
 	}
-	s.sc, s.trajs, s.curves, s.gens, s.surfaceKey = sc, trajs, curves, gens, key
+	// Nothing failed: the new scene replaces the old at once.
+	s.sc, s.figs, s.surfaceKey = sc, figs, key
+	s.trajs, s.curves, s.gens, s.gen = trajs, curves, gens, gen
+	s.lossFig, s.lossBG, s.axes = lossFig, lossBG, axes
 	s.cur = math.Min(s.cur, float64(s.End()))
 	return nil
 }
@@ -222,7 +224,7 @@ func joinQuery(a, b string) string {
 }
 
 // Surface returns the surface.
-func (s *Session) Surface() optimizers.Surface { return s.surf }
+func (s *Session) Surface() optimizers.Surface { return s.figs.surf }
 
 // Trace records every point and loss of the runs, as the trace command
 // prints them.
@@ -253,11 +255,11 @@ func (s *Session) SetStart(p [2]float64) ([]scene.Notice, error) {
 // links stay short). It reports false, changing nothing, for a click
 // outside the plotted area.
 func (s *Session) SetStartAt(fx, fy float64) (bool, error) {
-	p, ok := s.surfaceFig.ToData(fx, fy)
+	p, ok := s.figs.surface.ToData(fx, fy)
 	if !ok {
 		return false, nil
 	}
-	d := s.surf.Domain
+	d := s.figs.surf.Domain
 	p[0] = roundTo(p[0], (d.XMax-d.XMin)/500)
 	p[1] = roundTo(p[1], (d.YMax-d.YMin)/500)
 	_, err := s.SetStart(p)

@@ -5,12 +5,13 @@
 //	go run ./cmd/serve -addr 127.0.0.1:8000
 //	go run ./cmd/serve -static static -base /courses/optim
 //
-// It serves the prerendered page, go-app's resources and the web
-// directory (build web/app.wasm first: make wasm, or make serve), with
-// correct content types, app.wasm compressed with brotli or gzip when the
-// client accepts it (compressed once, in the background, and kept beside
-// app.wasm), caching headers, security headers that allow embedding in
-// any page, refusal of path traversal, one log line per request, and a
+// It serves the prerendered page, go-app's resources, the web directory
+// (build web/app.wasm first: make wasm, or make serve) and the published
+// figures, with correct content types, everything compressed with brotli
+// or gzip when the client accepts it (app.wasm once, in the background,
+// kept beside it; pages, scripts, styles and figures once each, kept in
+// memory), caching headers, security headers that allow embedding in any
+// page, refusal of path traversal, one log line per request, and a
 // graceful shutdown on SIGINT and SIGTERM.
 //
 // With -static DIR it writes the static website instead: the prerendered
