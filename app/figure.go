@@ -12,6 +12,8 @@ type LayeredFigure struct {
 	Layers    []string // ids of the overlay elements
 	Caption   string
 	Src       string // the background's image source
+	Width     int    // the figure's size in CSS pixels, which the page
+	Height    int    // reserves before the background has loaded
 	Alt       string
 	Clickable bool
 	Hint      string // shown under a clickable figure
@@ -20,7 +22,7 @@ type LayeredFigure struct {
 // Render draws the figure.
 func (f *LayeredFigure) Render() app.UI {
 	layers := make([]app.UI, 0, 1+len(f.Layers))
-	layers = append(layers, app.Img().Class("background").Src(f.Src).Alt(f.Alt))
+	layers = append(layers, app.Img().Class("background").Src(f.Src).Width(f.Width).Height(f.Height).Alt(f.Alt))
 	for _, id := range f.Layers {
 		layers = append(layers, app.Div().Class("overlay").ID(id).Aria("hidden", "true"))
 	}

@@ -195,6 +195,7 @@ func (p *Playground) Render() app.UI {
 			app.If(view.Shows("surface"),
 				&LayeredFigure{ID: "surface", Layers: surfaceLayers, Caption: msgs.T(i18n.SurfaceFig) + " — " +
 					msgs.T(i18n.SurfaceName(sc.Fn)) + ": f = " + surf.Formula, Src: surfaceBG,
+					Width: plots.Pixels(plots.SurfaceWidth), Height: plots.Pixels(plots.SurfaceHeight),
 					Alt: msgs.T(i18n.SurfaceAlt, msgs.T(i18n.SurfaceName(sc.Fn))), Clickable: !locked,
 					Hint: msgs.T(i18n.StartHint)}),
 			app.If(view.Shows("legend"),
@@ -203,9 +204,11 @@ func (p *Playground) Render() app.UI {
 					app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
 				)),
 			app.If(view.Shows("loss"),
-				&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt)}),
+				&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt),
+					Width: plots.Pixels(plots.LossWidth), Height: plots.Pixels(plots.LossHeight)}),
 			app.If(dataBG != "" && view.Shows("data"),
-				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt)}),
+				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt),
+					Width: plots.Pixels(plots.DataWidth), Height: plots.Pixels(plots.DataHeight)}),
 		),
 		app.Section().Class("side").Body(
 			app.If(!view.Embed, transport),

@@ -4,10 +4,13 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"io/fs"
 	"log"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,6 +20,7 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/serviceworker"
 	"github.com/chromedp/chromedp"
 	"github.com/optimplay/optimplay/app/server"
 )
@@ -32,8 +36,11 @@ type staticHost struct {
 	srv    *http.Server
 	header http.Header // sent with every file
 
-	mu   sync.Mutex
-	hold chan struct{} // while open, requests for the service worker wait
+	mu          sync.Mutex
+	hold        chan struct{} // while open, requests for the service worker wait
+	requests    []string      // what was asked for, to tell when a test fails
+	start       time.Time
+	deployments int
 }
 
 // newStaticHost starts a host on a free port.
@@ -42,7 +49,7 @@ func newStaticHost(t *testing.T) *staticHost {
 		t.Skip(skipReason)
 	}
 	root := t.TempDir()
-	h := &staticHost{t: t, root: root, site: filepath.Join(root, "course", "optim"), header: http.Header{}}
+	h := &staticHost{t: t, root: root, site: filepath.Join(root, "course", "optim"), header: http.Header{}, start: time.Now()}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -58,9 +65,26 @@ func (h *staticHost) url(query string) string {
 	return "http://" + h.addr + "/course/optim/?" + query
 }
 
-// deploy writes version of the site over the served one.
+// deploy writes version of the site over the served one. Its files are
+// dated a minute after the previous deployment's: a file server's
+// Last-Modified counts whole seconds, and browsers revalidate the worker
+// with it, so two deployments within a second would look the same.
 func (h *staticHost) deploy(version string) {
+	h.mu.Lock()
+	h.requests = append(h.requests, fmt.Sprintf("%.2fs deploy %s", time.Since(h.start).Seconds(), version))
+	h.deployments++
+	modified := h.start.Add(time.Duration(h.deployments) * time.Minute)
+	h.mu.Unlock()
 	if err := server.WriteStatic(h.site, webDir, "/course/optim", version); err != nil {
+		h.t.Fatal(err)
+	}
+	err := filepath.WalkDir(h.site, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return os.Chtimes(path, modified, modified)
+	})
+	if err != nil {
 		h.t.Fatal(err)
 	}
 }
@@ -69,6 +93,9 @@ func (h *staticHost) deploy(version string) {
 func (h *staticHost) serve(ln net.Listener) {
 	files := http.FileServer(http.Dir(h.root))
 	h.srv = &http.Server{ErrorLog: log.New(io.Discard, "", 0), Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.mu.Lock()
+		h.requests = append(h.requests, fmt.Sprintf("%.2fs %s %s", time.Since(h.start).Seconds(), r.URL.Path, r.Header.Get("Cache-Control")))
+		h.mu.Unlock()
 		if strings.HasSuffix(r.URL.Path, "/app-worker.js") {
 			h.mu.Lock()
 			hold := h.hold
@@ -118,28 +145,67 @@ func (h *staticHost) release() {
 	}
 }
 
-// visitor is a browser of its own (a new browser context: its own caches
-// and service workers) visiting the host.
-func visitor(t *testing.T) context.Context {
+// visit is a browser of its own (a new browser context: its own caches
+// and service workers) visiting a host; it records what its service
+// workers do, to tell when a test fails.
+type visit struct {
+	t    *testing.T
+	ctx  context.Context
+	host *staticHost
+
+	mu     sync.Mutex
+	events []string
+}
+
+// visitor starts a visit of the host.
+func (h *staticHost) visitor(t *testing.T) *visit {
 	ctx, cancel := chromedp.NewContext(chrome, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	ctx, cancel = context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancel)
-	return ctx
+	v := &visit{t: t, ctx: ctx, host: h}
+	if err := chromedp.Listen(ctx, v.record); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Call(ctx, serviceworker.Enable, cdp.Empty{}); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// record keeps the service workers' changes of state and errors.
+func (v *visit) record(ev any) {
+	at := fmt.Sprintf("%.2fs ", time.Since(v.host.start).Seconds())
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	switch e := ev.(type) {
+	case *serviceworker.EventWorkerVersionUpdated:
+		for _, w := range e.Versions {
+			v.events = append(v.events, at+fmt.Sprintf("worker %s %s %s", w.VersionID, w.Status, w.RunningStatus))
+		}
+	case *serviceworker.EventWorkerErrorReported:
+		v.events = append(v.events, at+fmt.Sprintf("worker error %s: %s", e.ErrorMessage.VersionID, e.ErrorMessage.ErrorMessage))
+	}
+}
+
+// open navigates to the app with query.
+func (v *visit) open(query string) {
+	v.t.Helper()
+	do(v.t, v.ctx, chromedp.Navigate(v.host.url(query)))
 }
 
 // waitVersion waits until the page runs the build version.
-func waitVersion(t *testing.T, ctx context.Context, version string) {
-	t.Helper()
+func (v *visit) waitVersion(version string) {
+	v.t.Helper()
 	expr := `document.querySelector('footer.version') !== null && document.querySelector('footer.version').textContent.includes('` + version + `')`
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
-		if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
+		if ok, err := chromedp.Run(v.ctx, chromedp.Evaluate[bool](expr)); err == nil && ok {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	state, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+	state, err := chromedp.Run(v.ctx, chromedp.Evaluate[string](`(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
 		const w = (x) => x ? x.state : null;
 		return JSON.stringify({
@@ -150,16 +216,22 @@ func waitVersion(t *testing.T, ctx context.Context, version string) {
 			update: !!document.getElementById('update'),
 		});
 	})()`, chromedp.EvalAwaitPromise))
-	t.Fatalf("the page does not run %s: %s %v", version, state, err)
+	v.mu.Lock()
+	events := strings.Join(v.events, "\n\t")
+	v.mu.Unlock()
+	v.host.mu.Lock()
+	requests := strings.Join(v.host.requests, "\n\t")
+	v.host.mu.Unlock()
+	v.t.Fatalf("the page does not run %s: %s %v\nworkers:\n\t%s\nrequests:\n\t%s", version, state, err, events, requests)
 }
 
 // waitCached waits until the service worker has cached the app.
-func waitCached(t *testing.T, ctx context.Context) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(r => !!r.active)`, chromedp.EvalAwaitPromise)); err != nil {
-		t.Fatal(err)
+func (v *visit) waitCached() {
+	v.t.Helper()
+	if _, err := chromedp.Run(v.ctx, chromedp.Evaluate[bool](`navigator.serviceWorker.ready.then(r => !!r.active)`, chromedp.EvalAwaitPromise)); err != nil {
+		v.t.Fatal(err)
 	}
-	waitJS(t, ctx, `(window.__cached = window.__cached || caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.flat().some(r => r.url.endsWith('/web/app.wasm')))), window.__cached === true || (window.__cached.then(v => window.__cached = v), false)`)
+	waitJS(v.t, v.ctx, `(window.__cached = window.__cached || caches.keys().then(ks => Promise.all(ks.map(k => caches.open(k).then(c => c.keys())))).then(ls => ls.flat().some(r => r.url.endsWith('/web/app.wasm')))), window.__cached === true || (window.__cached.then(v => window.__cached = v), false)`)
 }
 
 // TestStaticSiteOffline exports the static website for a sub-path, serves
@@ -169,12 +241,13 @@ func waitCached(t *testing.T, ctx context.Context) {
 func TestStaticSiteOffline(t *testing.T) {
 	host := newStaticHost(t)
 	host.deploy("first")
-	ctx := visitor(t)
-	pageURL := host.url("fn=beale&opt=adam&lr=0.05&steps=50")
-	do(t, ctx, chromedp.Navigate(pageURL))
+	v := host.visitor(t)
+	ctx := v.ctx
+	const scene = "fn=beale&opt=adam&lr=0.05&steps=50"
+	v.open(scene)
 	waitJS(t, ctx, `document.querySelector('#surface-head path') !== null`)
-	waitVersion(t, ctx, "first")
-	waitCached(t, ctx)
+	v.waitVersion("first")
+	v.waitCached()
 	// The published figure of the surface is the page's background.
 	if src := eval[string](t, ctx, `document.querySelector('#surface img.background').getAttribute('src')`); src != "/course/optim/web/figures/surface-beale.svg" {
 		t.Errorf("surface background %.80q", src)
@@ -185,7 +258,7 @@ func TestStaticSiteOffline(t *testing.T) {
 	if _, err := chromedp.Call(ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
 		t.Fatal(err)
 	}
-	do(t, ctx, chromedp.Navigate(pageURL+"&step=5"))
+	v.open(scene + "&step=5")
 	waitJS(t, ctx, `document.getElementById('ro-0-step') !== null && document.getElementById('ro-0-step').textContent === '5'`)
 	do(t, ctx, chromedp.Click(chromedp.ID("step")))
 	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '6'`)
@@ -202,8 +275,8 @@ func TestStaticSiteOffline(t *testing.T) {
 	// A new deployment at the same address replaces the cached one.
 	host.deploy("second")
 	host.restart()
-	do(t, ctx, chromedp.Navigate(pageURL))
-	waitVersion(t, ctx, "second")
+	v.open(scene)
+	v.waitVersion("second")
 }
 
 // TestDeploymentUpdate checks that a new deployment reaches a returning
@@ -215,11 +288,11 @@ func TestStaticSiteOffline(t *testing.T) {
 func TestDeploymentUpdate(t *testing.T) {
 	const scene = "fn=booth&opt=gd&lr=0.05&steps=40"
 	t.Run("takeover before the program starts", func(t *testing.T) {
-		host, ctx := returningVisitor(t, nil)
+		host, v := returningVisitor(t, nil)
 		// The page's program starts only once the new worker has taken
 		// over (once, not after the reload): once the worker that
 		// controls the page holds another build than the page's.
-		if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
+		if _, err := chromedp.Call(v.ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{Source: `
 			if (!sessionStorage.getItem('test-delayed')) {
 				sessionStorage.setItem('test-delayed', '1');
 				const instantiate = WebAssembly.instantiateStreaming;
@@ -243,39 +316,40 @@ func TestDeploymentUpdate(t *testing.T) {
 			t.Fatal(err)
 		}
 		host.deploy("second")
-		do(t, ctx, chromedp.Navigate(host.url(scene)))
-		waitVersion(t, ctx, "second")
+		v.open(scene)
+		v.waitVersion("second")
 	})
 	t.Run("takeover after the program started", func(t *testing.T) {
-		host, ctx := returningVisitor(t, nil)
+		host, v := returningVisitor(t, nil)
 		host.deploy("second")
 		host.holdWorker()
-		do(t, ctx, chromedp.Navigate(host.url(scene)))
-		waitVersion(t, ctx, "first")
+		v.open(scene)
+		v.waitVersion("first")
 		host.release()
-		waitVersion(t, ctx, "second")
+		v.waitVersion("second")
 	})
 	t.Run("files cached for an hour", func(t *testing.T) {
-		host, ctx := returningVisitor(t, http.Header{"Cache-Control": {"max-age=3600"}})
+		host, v := returningVisitor(t, http.Header{"Cache-Control": {"max-age=3600"}})
 		host.deploy("second")
-		do(t, ctx, chromedp.Navigate(host.url(scene)))
-		waitVersion(t, ctx, "second")
+		v.open(scene)
+		v.waitVersion("second")
 	})
 	t.Run("visitor at work", func(t *testing.T) {
-		host, ctx := returningVisitor(t, nil)
+		host, v := returningVisitor(t, nil)
+		ctx := v.ctx
 		host.deploy("second")
 		host.holdWorker()
-		do(t, ctx, chromedp.Navigate(host.url(scene)))
-		waitVersion(t, ctx, "first")
+		v.open(scene)
+		v.waitVersion("first")
 		do(t, ctx, chromedp.Click(chromedp.ID("step")))
 		waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '1'`)
 		host.release()
 		waitJS(t, ctx, `document.getElementById('reload-update') !== null`)
-		if v := eval[string](t, ctx, `document.querySelector('footer.version').textContent`); !strings.Contains(v, "first") {
-			t.Fatalf("the page reloaded while the visitor was at work: %q", v)
+		if got := eval[string](t, ctx, `document.querySelector('footer.version').textContent`); !strings.Contains(got, "first") {
+			t.Fatalf("the page reloaded while the visitor was at work: %q", got)
 		}
 		do(t, ctx, chromedp.Click(chromedp.ID("reload-update")))
-		waitVersion(t, ctx, "second")
+		v.waitVersion("second")
 		waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '1'`)
 	})
 }
@@ -283,15 +357,15 @@ func TestDeploymentUpdate(t *testing.T) {
 // returningVisitor deploys the first version on a new host that sends
 // header with its files, and visits it once, until the service worker
 // has the app: the visitor's next visit is a returning one.
-func returningVisitor(t *testing.T, header http.Header) (*staticHost, context.Context) {
+func returningVisitor(t *testing.T, header http.Header) (*staticHost, *visit) {
 	host := newStaticHost(t)
-	for k, v := range header {
-		host.header[k] = v
+	for k, vs := range header {
+		host.header[k] = vs
 	}
 	host.deploy("first")
-	ctx := visitor(t)
-	do(t, ctx, chromedp.Navigate(host.url("fn=booth&opt=gd&lr=0.05&steps=40")))
-	waitVersion(t, ctx, "first")
-	waitCached(t, ctx)
-	return host, ctx
+	v := host.visitor(t)
+	v.open("fn=booth&opt=gd&lr=0.05&steps=40")
+	v.waitVersion("first")
+	v.waitCached()
+	return host, v
 }

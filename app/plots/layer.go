@@ -2,6 +2,7 @@ package plots
 
 import (
 	"bytes"
+	"math"
 	"regexp"
 	"sync"
 
@@ -69,6 +70,10 @@ func (l *Layered) Background() []byte {
 
 // Size returns the figure's width and height.
 func (l *Layered) Size() (w, h vg.Length) { return l.w, l.h }
+
+// Pixels returns a length in CSS pixels (96 to the inch), rounded: the
+// size a page gives a figure before scaling it.
+func Pixels(l vg.Length) int { return int(math.Round(l.Dots(96))) }
 
 // Overlay draws the plotters onto the background's data area of a new,
 // transparent figure of the same size and returns it as SVG.

@@ -11,6 +11,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -244,9 +246,25 @@ func TestPrerenderedPage(t *testing.T) {
 	res := get(t, ts.URL+"/?fn=himmelblau&opt=gd,adam&lr=0.01", nil)
 	body, _ := io.ReadAll(res.Body)
 	page := string(body)
+	// The backgrounds, whose attributes come in any order: the surface's
+	// published figure, in the box the page keeps before it loads, and
+	// the loss axes.
+	var backgrounds []string
+	for _, img := range regexp.MustCompile(`<img [^>]*class="background"[^>]*>`).FindAllString(page, -1) {
+		attr := func(name string) string {
+			m := regexp.MustCompile(` ` + name + `="([^"]*)"`).FindStringSubmatch(img)
+			if m == nil {
+				return ""
+			}
+			return m[1]
+		}
+		src, _, _ := strings.Cut(attr("src"), ",")
+		backgrounds = append(backgrounds, src+" "+attr("width")+"x"+attr("height"))
+	}
+	if want := []string{"/web/figures/surface-himmelblau.svg 540x450", "data:image/svg+xml;base64 540x227"}; !slices.Equal(backgrounds, want) {
+		t.Errorf("backgrounds %q, want %q", backgrounds, want)
+	}
 	for _, want := range []string{
-		`class="background" src="/web/figures/surface-himmelblau.svg"`, // published
-		`class="background" src="data:image/svg+xml;base64,`,           // the loss axes
 		`id="surface-select"`, `id="run0-lr"`, `id="run1-b1"`, `class="readout"`,
 		"Himmelblau", "Loading the playground: 0%", // go-app fills in {progress}
 	} {
