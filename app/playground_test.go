@@ -128,7 +128,9 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 			Messages: []string{"kappa: does not apply here; ignored."}}},
 		// main > section.views > the three figures and the legend
 		{Path: app.TestPath(0, 1, 3), Expected: &LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig),
-			Src: func() string { _, _, d := p.sess.Backgrounds(); return d }(), Alt: msgs.T(i18n.DataAlt)}},
+			Src: func() string { _, _, d := p.sess.Backgrounds(); return d }(), Alt: msgs.T(i18n.DataAlt),
+			// 143 mm wide at 96 dpi, half as high.
+			Width: 540, Height: 270}},
 	} {
 		if err := app.TestMatch(p, c); err != nil {
 			t.Errorf("%v: %v", c.Path, err)
