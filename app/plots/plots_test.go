@@ -1006,6 +1006,19 @@ func TestViridis(t *testing.T) {
 // ---------------------------------------------------------------------------
 // decimate.
 
+// sameXYs reports whether got holds the points want, in order.
+func sameXYs(got plotter.XYs, want [][2]float64) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i, p := range got {
+		if p.X != want[i][0] || p.Y != want[i][1] {
+			return false
+		}
+	}
+	return true
+}
+
 // scaleX maps data to a figure's x by scaling.
 func scaleX(sx float64) func([2]float64) float64 {
 	return func(p [2]float64) float64 { return sx * p[0] }
@@ -1049,14 +1062,8 @@ func TestDecimate(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := decimate(c.pts, c.toFigure)
-			if len(got) != len(c.want) {
+			if got := decimate(c.pts, c.toFigure); !sameXYs(got, c.want) {
 				t.Fatalf("decimate(%v) = %v, want %v", c.pts, got, c.want)
-			}
-			for i, p := range got {
-				if p.X != c.want[i][0] || p.Y != c.want[i][1] {
-					t.Fatalf("decimate(%v) = %v, want %v", c.pts, got, c.want)
-				}
 			}
 		})
 	}
@@ -1150,14 +1157,8 @@ func TestDecimateColumns(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := decimateColumns(c.pts, c.toX)
-			if len(got) != len(c.want) {
+			if got := decimateColumns(c.pts, c.toX); !sameXYs(got, c.want) {
 				t.Fatalf("decimateColumns(%v) = %v, want %v", c.pts, got, c.want)
-			}
-			for i, p := range got {
-				if p.X != c.want[i][0] || p.Y != c.want[i][1] {
-					t.Fatalf("decimateColumns(%v) = %v, want %v", c.pts, got, c.want)
-				}
 			}
 		})
 	}
