@@ -12,7 +12,6 @@ var preloaded struct {
 	query   string
 	sess    *session.Session
 	notices []scene.Notice
-	err     error
 }
 
 // Preload builds the session of the address the browser opened before
@@ -20,16 +19,15 @@ var preloaded struct {
 // of its own: the browser paints and answers input between the program's
 // start (package initialisation), this, and go-app's first rendering,
 // rather than being blocked by one long task. The prerendered page shows
-// meanwhile. Go's WebAssembly scheduler returns to the browser whenever
-// every goroutine waits, as a sleeping main does.
+// meanwhile. A query the session refuses is left to the page, which says
+// why.
 func Preload() {
 	yield()
 	q := app.Window().URL().RawQuery
-	sess, notices, err := session.New(q)
-	if err == nil {
+	if sess, notices, err := session.New(q); err == nil {
 		sess.Backgrounds() // drawn here if they are not published
+		preloaded.query, preloaded.sess, preloaded.notices = q, sess, notices
 	}
-	preloaded.query, preloaded.sess, preloaded.notices, preloaded.err = q, sess, notices, err
 	yield()
 }
 
@@ -52,9 +50,9 @@ func yield() {
 // time, if it was built from the same query.
 func newSession(query string) (*session.Session, []scene.Notice, error) {
 	if preloaded.sess != nil && preloaded.query == query {
-		sess, notices, err := preloaded.sess, preloaded.notices, preloaded.err
+		sess, notices := preloaded.sess, preloaded.notices
 		preloaded.sess = nil
-		return sess, notices, err
+		return sess, notices, nil
 	}
 	return session.New(query)
 }

@@ -29,13 +29,13 @@ type Layered struct {
 // newLayered lays out p as a w×h figure.
 func newLayered(p *plot.Plot, w, h vg.Length) *Layered {
 	l := &Layered{plot: p, w: w, h: h}
-	l.data = p.DataCanvas(l.canvas(vgsvg.New(w, h))).Rectangle
+	l.data = p.DataCanvas(figureCanvas(vgsvg.New(w, h))).Rectangle
 	return l
 }
 
-// canvas is the figure's drawing area on c: a margin on the top and the
-// right keeps glyphs at the data area's edges inside the figure.
-func (l *Layered) canvas(c vg.CanvasSizer) draw.Canvas {
+// figureCanvas is a figure's drawing area on c: a margin on the top and
+// the right keeps glyphs at the data area's edges inside the figure.
+func figureCanvas(c vg.CanvasSizer) draw.Canvas {
 	return draw.Crop(draw.New(c), 0, -vg.Points(4), 0, -vg.Points(4))
 }
 
@@ -62,7 +62,7 @@ func (l *Layered) Background() []byte {
 		// figure's plot undisturbed.
 		p := *l.plot
 		c := vgsvg.New(l.w, l.h)
-		p.Draw(l.canvas(c))
+		p.Draw(figureCanvas(c))
 		l.background = svgBytes(c)
 	})
 	return l.background

@@ -228,8 +228,9 @@ func (s *Server) Version() string { return s.goapp.Version }
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+	method, uri := r.Method, r.URL.RequestURI()
 	defer func() {
-		s.logger.Printf("%s %s %d %dB %v", r.Method, r.URL.RequestURI(), rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
+		s.logger.Printf("%s %s %d %dB %v", method, uri, rec.status, rec.bytes, time.Since(start).Round(time.Microsecond))
 	}()
 	h := rec.Header()
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
