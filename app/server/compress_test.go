@@ -75,7 +75,7 @@ func decode(t *testing.T, body []byte, enc string) []byte {
 func TestCompressedResponses(t *testing.T) {
 	ts, s := testServer(t)
 	codings := []struct{ accept, enc string }{
-		{"", ""}, {"br", "br"}, {"gzip", "gzip"}, {"gzip, deflate, br", "br"}, {"br;q=0, gzip", "gzip"}, {"identity", ""},
+		{"", ""}, {"br", "br"}, {"gzip", "gzip"}, {"gzip, deflate, br", "br"}, {"br;q=0, gzip", "gzip"}, {"br;q=0.0, gzip;q=0.5", "gzip"}, {"br; Q=0.000, gzip;q=0", ""}, {"br;q=0.1", "br"}, {"identity", ""},
 	}
 	for _, p := range []string{
 		"/", "/?fn=beale&opt=adam", "/app.js", "/app-worker.js", "/wasm_exec.js", "/app.css", "/web/app.css",

@@ -118,6 +118,10 @@ func (d resourceDir) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		serveFigure(w, r, name)
 		return
 	}
+	if strings.HasSuffix(r.URL.Path, "/") {
+		http.NotFound(w, r) // no listing of the web directory
+		return
+	}
 	http.FileServer(http.Dir(string(d))).ServeHTTP(w, r)
 }
 
@@ -313,10 +317,17 @@ func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
 func accepts(r *http.Request, enc string) bool {
 	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
 		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if strings.EqualFold(strings.TrimSpace(name), enc) {
-			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") ||
-				strings.Contains(params, "q=0.")
+		if !strings.EqualFold(strings.TrimSpace(name), enc) {
+			continue
 		}
+		// A weight of zero (q=0, q=0.0, q=0.000) refuses the coding.
+		for _, param := range strings.Split(params, ";") {
+			key, value, _ := strings.Cut(strings.TrimSpace(param), "=")
+			if q, err := strconv.ParseFloat(strings.TrimSpace(value), 64); strings.EqualFold(strings.TrimSpace(key), "q") && err == nil {
+				return q > 0
+			}
+		}
+		return true
 	}
 	return false
 }

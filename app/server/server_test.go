@@ -279,7 +279,7 @@ func TestPrerenderedPage(t *testing.T) {
 
 // TestPublishedFigures: the server draws the published figures, the same
 // as the session's, compressed like the other resources; names it does
-// not publish are not found.
+// not publish are not found, and the web directory is not listed.
 func TestPublishedFigures(t *testing.T) {
 	ts, _ := testServer(t)
 	for _, name := range session.PublishedFigures() {
@@ -295,7 +295,7 @@ func TestPublishedFigures(t *testing.T) {
 			t.Errorf("%s: %d bytes, not the session's figure of %d", name, len(got), len(want))
 		}
 	}
-	for _, p := range []string{session.FigureDir + "surface-nosuch.svg", session.FigureDir + "surface-booth.svg.br", session.FigureDir} {
+	for _, p := range []string{session.FigureDir + "surface-nosuch.svg", session.FigureDir + "surface-booth.svg.br", session.FigureDir, "/web/"} {
 		if res := get(t, ts.URL+p, nil); res.StatusCode != http.StatusNotFound {
 			t.Errorf("%s: %d", p, res.StatusCode)
 		}
