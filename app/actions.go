@@ -2,17 +2,19 @@ package app
 
 // Actions that controls send to the Playground, with their values.
 const (
-	actionNumber     = "number"     // numberChange
-	actionOptimizers = "optimizers" // []string
-	actionSurface    = "surface"    // string
-	actionStart      = "start"      // [2]float64: a point of the surface
-	actionStartAt    = "start-at"   // [2]float64: fractions of the surface figure
-	actionPlay       = "play"       // nil: toggles
-	actionStep       = "step"       // nil
-	actionReset      = "reset"      // nil
-	actionDismiss    = "dismiss"    // nil
-	actionExport     = "export"     // string: "json" or "csv"
-	actionReload     = "reload"     // nil: onto a new version
+	actionNumber      = "number"       // numberChange
+	actionOptimizers  = "optimizers"   // []string
+	actionSurface     = "surface"      // string
+	actionStart       = "start"        // [2]float64: a point of the surface
+	actionStartAt     = "start-at"     // [2]float64: fractions of the surface figure
+	actionPlay        = "play"         // nil: toggles
+	actionStep        = "step"         // nil
+	actionReset       = "reset"        // nil
+	actionSeek        = "seek"         // int: the step to show
+	actionMathToggled = "math-toggled" // nil: the Math panel was opened or folded
+	actionDismiss     = "dismiss"      // nil
+	actionExport      = "export"       // string: "json" or "csv"
+	actionReload      = "reload"       // nil: onto a new version
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

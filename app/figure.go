@@ -39,13 +39,16 @@ func (f *LayeredFigure) Render() app.UI {
 	)
 }
 
-// onClick reports where the figure was clicked, as fractions of its size
-// (the layers above the element let clicks through).
+// onClick reports where the figure was clicked, as fractions of its size,
+// wherever in it the click landed (on a vector drawn above it too).
 func (f *LayeredFigure) onClick(ctx app.Context, e app.Event) {
-	el := ctx.JSSrc()
-	w, h := el.Get("clientWidth").Float(), el.Get("clientHeight").Float()
+	r := ctx.JSSrc().Call("getBoundingClientRect")
+	w, h := r.Get("width").Float(), r.Get("height").Float()
 	if w <= 0 || h <= 0 {
 		return
 	}
-	ctx.NewActionWithValue(actionStartAt, [2]float64{e.Get("offsetX").Float() / w, e.Get("offsetY").Float() / h})
+	ctx.NewActionWithValue(actionStartAt, [2]float64{
+		(e.Get("clientX").Float() - r.Get("left").Float()) / w,
+		(e.Get("clientY").Float() - r.Get("top").Float()) / h,
+	})
 }

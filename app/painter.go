@@ -2,9 +2,12 @@ package app
 
 import (
 	"fmt"
+	"html"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"github.com/optimplay/optimplay/app/equations"
 	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/app/session"
 )
@@ -92,6 +95,39 @@ func everyRun(changes []session.RunTrail, part func(session.RunTrail) ([]byte, b
 	return true
 }
 
+// paintEquations writes each run's typeset update into the Math panel:
+// its heading (the update shown) and its MathML, the coordinates named by
+// the surface's axes.
+func (pt *painter) paintEquations(msgs i18n.Catalog, eqs []equations.Typeset, axes [2]string) {
+	for i, eq := range eqs {
+		title := msgs.T(i18n.EqStart)
+		if k := eq.T; k > 0 {
+			title = msgs.T(i18n.EqUpdate, k, k-1, k)
+		}
+		pt.set(eqTitleID(i), title, false)
+		var b strings.Builder
+		b.WriteString(`<div class="eq rule">` + eq.Rule + `</div>`)
+		if eq.Scalars != "" {
+			b.WriteString(`<div class="eq" data-coord="scalars">` + eq.Scalars + `</div>`)
+		}
+		for c, coord := range eq.Coords {
+			b.WriteString(`<p class="coord">` + html.EscapeString(msgs.T(i18n.EqCoordinate, axes[c])) + `</p>`)
+			b.WriteString(`<div class="eq" data-coord="` + strconv.Itoa(c) + `">` + coord + `</div>`)
+		}
+		pt.set(eqBodyID(i), b.String(), true)
+	}
+}
+
+// setValue sets the value of the form control id when it differs (a
+// timeline the hand moves holds it already).
+func (pt *painter) setValue(id, value string) {
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() || el.Get("value").String() == value {
+		return
+	}
+	el.Set("value", value)
+}
+
 // set writes content into the element id, as HTML or as text.
 func (pt *painter) set(id, content string, html bool) {
 	if pt.written[id] == content {
@@ -124,6 +160,7 @@ func (pt *painter) paint(msgs i18n.Catalog, f session.Frame, end int) bool {
 		pt.set("data-overlay", string(f.Data), true)
 	}
 	pt.set("step-counter", msgs.T(i18n.StepOfN, f.Step, end), false)
+	pt.setValue("timeline", strconv.Itoa(f.Step))
 	var status []string
 	for i, r := range f.Runs {
 		pt.set(readoutID(i, "step"), fmt.Sprint(r.Step), false)

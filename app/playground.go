@@ -35,10 +35,14 @@ type Playground struct {
 	lastTS  float64  // the previous frame's timestamp, ms; 0 after a pause
 	bench   *benchmark
 
-	touched     bool   // the user has changed or moved something since the page loaded
-	updateReady bool   // a new version has taken over; the page offers to reload
-	unwatch     func() // stops watching for a new version
-	urlDue      bool   // the address is to be replaced (syncURL)
+	eqAt        time.Time    // when the Math panel was last painted
+	eqFrame     app.Func     // paints the Math panel after a frame (requestEquations)
+	eqDue       bool         // eqFrame is requested
+	highlights  *highlighter // links the Math panel's terms and the surface's vectors
+	touched     bool         // the user has changed or moved something since the page loaded
+	updateReady bool         // a new version has taken over; the page offers to reload
+	unwatch     func()       // stops watching for a new version
+	urlDue      bool         // the address is to be replaced (syncURL)
 }
 
 // urlDelay is the longest the page's address lags behind its state.
@@ -117,6 +121,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.togglePlay(ctx) })
 	ctx.Handle(actionStep, func(ctx app.Context, a app.Action) { p.step(ctx) })
 	ctx.Handle(actionReset, func(ctx app.Context, a app.Action) { p.reset(ctx) })
+	ctx.Handle(actionSeek, p.onSeek)
 	ctx.Handle(actionExport, p.onExport)
 	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })
 	ctx.Handle(actionReload, func(ctx app.Context, a app.Action) { p.reload(ctx) })
@@ -128,6 +133,22 @@ func (p *Playground) OnMount(ctx app.Context) {
 	})
 	p.unkey = app.Window().AddEventListener("keydown", p.onKey)
 	p.unwatch = p.watchForUpdate(ctx)
+	p.highlights = &highlighter{}
+	p.highlights.watch()
+	ctx.Handle(actionMathToggled, func(ctx app.Context, a app.Action) { p.paint() })
+	// After the frame's rendering: a task posted from its animation frame.
+	var afterFrame app.Func
+	afterFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.eqDue = false
+		p.paintEquationsLocked()
+		return nil
+	})
+	p.eqFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
+		app.Window().Call("setTimeout", afterFrame, 0)
+		return nil
+	})
 }
 
 // OnDismount stops the animation and the keyboard.
@@ -138,6 +159,9 @@ func (p *Playground) OnDismount() {
 	}
 	if p.unwatch != nil {
 		p.unwatch()
+	}
+	if p.highlights != nil {
+		p.highlights.stop()
 	}
 	if p.frame != nil {
 		p.frame.Release()
@@ -179,7 +203,7 @@ func (p *Playground) Render() app.UI {
 		app.H1().Text(msgs.T(i18n.AppTitle)),
 		app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
 	)
-	transport := &Transport{Lang: p.lang, Playing: p.playing, Speed: p.sess.Speed(), Compact: view.Embed}
+	transport := &Transport{Lang: p.lang, Playing: p.playing, Speed: p.sess.Speed(), End: p.sess.End(), Compact: view.Embed}
 	class := "playground"
 	if view.Embed {
 		class += " embed"
@@ -201,7 +225,7 @@ func (p *Playground) Render() app.UI {
 			app.If(view.Shows("legend"),
 				app.Div().Class("legend").Body(
 					app.Ul().Aria("label", msgs.T(i18n.Legend)).Body(legend...),
-					app.P().Class("hint").Text(msgs.T(i18n.GradLegend)+"; "+msgs.T(i18n.StepLegend)+"."),
+					p.glyphLegend(msgs, dataBG != "" && sc.Batch > 0 && sc.Batch < sc.N),
 				)),
 			app.If(view.Shows("loss"),
 				&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt),
@@ -209,6 +233,7 @@ func (p *Playground) Render() app.UI {
 			app.If(dataBG != "" && view.Shows("data"),
 				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt),
 					Width: plots.Pixels(plots.DataWidth), Height: plots.Pixels(plots.DataHeight)}),
+			app.If(view.Shows("math"), &MathPanel{Lang: p.lang, Opts: names, Colors: colors}),
 		),
 		app.Section().Class("side").Body(
 			app.If(!view.Embed, transport),
@@ -228,6 +253,21 @@ func (p *Playground) Render() app.UI {
 		)),
 		p.benchResult(),
 	)
+}
+
+// glyphLegend says what the vectors and glyphs on the surface mean:
+// those the page can show, the minibatch's on a minibatch scene.
+func (p *Playground) glyphLegend(msgs i18n.Catalog, minibatch bool) app.UI {
+	keys := []i18n.Key{i18n.GradLegend, i18n.StepLegend, i18n.MomentumLegend, i18n.ScaleLegend}
+	if minibatch {
+		keys = append(keys, i18n.BatchLegend)
+	}
+	keys = append(keys, i18n.TermLegend)
+	items := make([]app.UI, len(keys))
+	for i, k := range keys {
+		items[i] = app.Li().Text(msgs.T(k))
+	}
+	return app.Ul().ID("legend-glyphs").Class("glyphs hint").Body(items...)
 }
 
 // pageURL is the page's address with query q.

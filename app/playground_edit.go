@@ -35,6 +35,14 @@ func (p *Playground) paintLocked() {
 			return
 		}
 		if p.painter.paint(i18n.For(p.lang), f, p.sess.End()) {
+			if p.playing {
+				p.followEquations()
+			} else {
+				p.requestEquations()
+			}
+			if p.highlights != nil {
+				p.highlights.reapply() // on the elements just painted
+			}
 			return
 		}
 	}

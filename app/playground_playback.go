@@ -7,8 +7,9 @@ import (
 
 // The Playground's playback: the animation, the keys, Step and Reset.
 
-// onKey plays or pauses (space), steps (→) and resets (r), unless a form
-// control has the focus and the key is its own.
+// onKey plays or pauses (space), steps forward (→) and back (←), goes to
+// the start (Home, r) and to the end (End), unless a form control has the
+// focus and the key is its own.
 func (p *Playground) onKey(ctx app.Context, e app.Event) {
 	if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 		return
@@ -24,6 +25,15 @@ func (p *Playground) onKey(ctx app.Context, e app.Event) {
 	case "ArrowRight":
 		e.PreventDefault()
 		p.step(ctx)
+	case "ArrowLeft":
+		e.PreventDefault()
+		p.seek(ctx, (*session.Session).StepBack)
+	case "Home":
+		e.PreventDefault()
+		p.reset(ctx)
+	case "End":
+		e.PreventDefault()
+		p.seek(ctx, func(s *session.Session) { s.Seek(s.End()) })
 	case "r", "R":
 		p.reset(ctx)
 	}
@@ -43,6 +53,7 @@ func (p *Playground) setPlaying(ctx app.Context, on bool) {
 	}
 	p.playing = on
 	if !on {
+		p.paint() // the Math panel, which a playing animation updates less often
 		p.syncURL(ctx)
 		return
 	}
@@ -76,11 +87,19 @@ func (p *Playground) onFrame(ctx app.Context, ts float64) {
 	}
 	ctx.Dispatch(func(ctx app.Context) {
 		p.playing = false
+		p.paint()
 		p.syncURL(ctx)
 	})
 }
 
-func (p *Playground) step(ctx app.Context)  { p.seek(ctx, func(s *session.Session) { s.StepOnce() }) }
+func (p *Playground) step(ctx app.Context) { p.seek(ctx, func(s *session.Session) { s.StepOnce() }) }
+
+// onSeek shows the step the timeline was moved to.
+func (p *Playground) onSeek(ctx app.Context, a app.Action) {
+	if k, ok := a.Value.(int); ok {
+		p.seek(ctx, func(s *session.Session) { s.Seek(k) })
+	}
+}
 func (p *Playground) reset(ctx app.Context) { p.seek(ctx, (*session.Session).Reset) }
 
 // seek stops playing, moves the shown step with move, and shows it.

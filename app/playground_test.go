@@ -131,6 +131,9 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 			Src: func() string { _, _, d := p.sess.Backgrounds(); return d }(), Alt: msgs.T(i18n.DataAlt),
 			// 143 mm wide at 96 dpi, half as high.
 			Width: 540, Height: 270}},
+		// main > section.views > the Math panel, after the figures
+		{Path: app.TestPath(0, 1, 4), Expected: &MathPanel{Lang: i18n.English, Opts: []string{"gd", "rmsprop"},
+			Colors: []string{cssColor(0), cssColor(1)}}},
 	} {
 		if err := app.TestMatch(p, c); err != nil {
 			t.Errorf("%v: %v", c.Path, err)

@@ -162,6 +162,8 @@ var fmtArgs = map[Key][]any{
 	ParamsOf:          {"Adam"},
 	NumberInputLabel:  {"Learning rate lr"},
 	VersionLabel:      {"v1.4.0"},
+	EqUpdate:          {12, 11, 12},
+	EqCoordinate:      {"w"},
 }
 
 // TestMessagesFormat checks every English message with the arguments

@@ -86,6 +86,56 @@ func (l *Layered) Overlay(ps ...plot.Plotter) []byte {
 	return svgBytes(c)
 }
 
+// Group is plotters drawn as one SVG group, labelled for the page: its
+// Label (data-vec) links it to the terms of the Math panel, and Class
+// styles it.
+type Group struct {
+	Label, Class string
+	Plotters     []plot.Plotter
+}
+
+// groupStart is how vgsvg opens the group of a translation by nothing,
+// which OverlayGroups turns into a labelled group.
+const groupStart = `<g transform="translate(0, 0)">`
+
+// OverlayGroups draws the groups like Overlay, each an SVG group of its
+// own when it has a label or a class.
+func (l *Layered) OverlayGroups(groups []Group) []byte {
+	c := vgsvg.New(l.w, l.h)
+	dc := draw.Canvas{Canvas: c, Rectangle: l.data}
+	var tags []string
+	for _, g := range groups {
+		wrap := g.Label != "" || g.Class != ""
+		if wrap {
+			c.Push()
+			c.Translate(vg.Point{})
+			tag := "<g"
+			if g.Label != "" {
+				tag += ` data-vec="` + g.Label + `"`
+			}
+			if g.Class != "" {
+				tag += ` class="` + g.Class + `"`
+			}
+			tags = append(tags, tag+">")
+		}
+		for _, p := range g.Plotters {
+			p.Plot(dc, l.plot)
+		}
+		if wrap {
+			c.Pop()
+		}
+	}
+	// One pass, each group start in turn given its tag.
+	svg := svgBytes(c)
+	out := make([]byte, 0, len(svg)+len(tags)*24)
+	for _, tag := range tags {
+		i := bytes.Index(svg, []byte(groupStart))
+		out = append(append(out, svg[:i]...), tag...)
+		svg = svg[i+len(groupStart):]
+	}
+	return append(out, svg...)
+}
+
 // styleAttr matches the style attribute of an SVG element.
 var styleAttr = regexp.MustCompile(`style="[^"]*"`)
 

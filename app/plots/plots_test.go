@@ -801,6 +801,81 @@ func TestHeadVectors(t *testing.T) {
 	}
 }
 
+// TestHeadGlyphs checks the vectors of a run's state: each in an SVG
+// group labelled for the page; the momentum's descent direction dotted;
+// the step sizes as an ellipse whose semi-axes are in their ratio; the
+// gradient and step of the last update hidden (class ghost); the
+// minibatch gradient and the cloud to the scale of −∇f.
+func TestHeadGlyphs(t *testing.T) {
+	surf := mustSurface(t, "quadratic") // a square view: data units scale alike
+	f, err := NewSurfaceFigure(surf, surf.Domain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, from := [2]float64{1, -2}, [2]float64{0, -3}
+	head := RunHead{Label: "run3", Current: cur, Color: RunColor(3), Grad: [2]float64{0, -5},
+		Momentum: [2]float64{2, 0}, Scale: [2]float64{0.4, 0.1}, From: from, G: [2]float64{1, 1}, HasLast: true,
+		Batch: [2]float64{0, -4}, Cloud: [][2]float64{{0, -6}, {0.5, -5}, {-1, -4}}}
+	svg := string(f.Head([]RunHead{head}))
+	groups := regexp.MustCompile(`<g data-vec="([a-z0-9-]+)"( class="ghost")?>`).FindAllStringSubmatch(svg, -1)
+	var got []string
+	for _, g := range groups {
+		got = append(got, g[1]+g[2])
+	}
+	want := []string{"run3-scale", "run3-batch", "run3-grad", "run3-momentum", `run3-g class="ghost"`, `run3-step class="ghost"`}
+	if !slices.Equal(got, want) {
+		t.Fatalf("groups %q, want %q", got, want)
+	}
+	// A group alone, in the figure's root and flip.
+	flip := strings.Index(svg, `<g transform="scale(1, -1)`)
+	root := svg[:flip+strings.Index(svg[flip:], ">")+1]
+	group := func(label string) svgFig {
+		i := strings.Index(svg, `<g data-vec="`+label+`"`)
+		j := strings.Index(svg[i:], "</g>")
+		return readSVG(t, []byte(root+svg[i:i+j]+"</g></g></svg>"))
+	}
+	// The ellipse: a polygon, four times as wide as high (0.4 : 0.1), 12 pt
+	// across the wider semi-axis, filled and outlined.
+	ell := group("run3-scale").paths
+	if len(ell) != 2 || len(ell[0].pts) < ellipseSides {
+		t.Fatalf("ellipse: %d paths", len(ell))
+	}
+	lo, hi := ell[0].pts[0], ell[0].pts[0]
+	for _, p := range ell[0].pts {
+		lo = [2]float64{math.Min(lo[0], p[0]), math.Min(lo[1], p[1])}
+		hi = [2]float64{math.Max(hi[0], p[0]), math.Max(hi[1], p[1])}
+	}
+	if w, h := hi[0]-lo[0], hi[1]-lo[1]; math.Abs(w-24) > 0.1 || math.Abs(h-6) > 0.1 {
+		t.Errorf("ellipse %g × %g pt, want 24 × 6", w, h)
+	}
+	// The momentum: halo and dotted line along −m, (−1, 0).
+	mom := group("run3-momentum").paths
+	if len(mom) != 4 || mom[2].style["stroke-dasharray"] == "" {
+		t.Fatalf("momentum: %d paths, style %v", len(mom), mom[2].style)
+	}
+	if a, b, _ := mom[2].segment(); !(b[0] < a[0]) || math.Abs(b[1]-a[1]) > svgTol {
+		t.Errorf("momentum shaft from %v to %v, want leftwards", a, b)
+	}
+	// The minibatch: three cloud dots and the batch gradient, whose length
+	// is |g_B|/|∇f| times the −∇f arrow's (both along y: the figure's
+	// scales do not come in).
+	batch := group("run3-batch").paths
+	if len(batch) != 3+4 {
+		t.Fatalf("minibatch: %d paths, want 3 dots and 2 arrows", len(batch))
+	}
+	grad := group("run3-grad").paths
+	ga, gb, _ := grad[0].segment()
+	ba, bb, _ := batch[5].segment()
+	if ratio := math.Hypot(bb[0]-ba[0], bb[1]-ba[1]) / math.Hypot(gb[0]-ga[0], gb[1]-ga[1]); math.Abs(ratio-0.8) > 0.005 {
+		t.Errorf("minibatch arrow %g times the −∇f arrow, want 0.8", ratio)
+	}
+	// The last step runs from From to the current point, to scale.
+	step := group("run3-step").paths
+	if a, b, ok := step[2].segment(); !ok || math.Hypot(b[0]-a[0], b[1]-a[1]) < 10 {
+		t.Errorf("the last step %v → %v", a, b)
+	}
+}
+
 // shift returns p moved by (dx, dy).
 func shift(p [2]float64, dx, dy float64) [2]float64 { return [2]float64{p[0] + dx, p[1] + dy} }
 

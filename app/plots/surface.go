@@ -267,39 +267,6 @@ var haloStyle = sync.OnceValue(func() []byte {
 	return styleAttr.Find(svgBytes(c))
 })
 
-// RunHead is what the surface shows of a run at the shown step, apart
-// from its path.
-type RunHead struct {
-	Current [2]float64
-	Color   color.RGBA
-	// Grad is ∇f at the current point and Update the step that leaves it
-	// (or, at the end of a run, the one that reached it); each is drawn as
-	// a direction of fixed length, −∇f dashed white and the update in the
-	// run's colour. Zero vectors are not drawn.
-	Grad, Update [2]float64
-}
-
-// Head draws each run's current point (a disc) and vectors; the trail
-// marks the start.
-func (f *SurfaceFigure) Head(runs []RunHead) []byte {
-	var ps []plot.Plotter
-	arrowLen := 0.07 * math.Hypot(f.view.XMax-f.view.XMin, f.view.YMax-f.view.YMin)
-	for _, r := range runs {
-		if g := (vec{-r.Grad[0], -r.Grad[1]}); g.norm() > 0 {
-			ps = append(ps, &Arrow{From: r.Current, Dir: g, Len: arrowLen, Style: draw.LineStyle{
-				Color: white, Width: vg.Points(1.3), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}})
-		}
-		if u := (vec{r.Update[0], r.Update[1]}); u.norm() > 0 {
-			ps = append(ps,
-				&Arrow{From: r.Current, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: halo, Width: vg.Points(3.2)}},
-				&Arrow{From: r.Current, Dir: u, Len: arrowLen, Style: draw.LineStyle{Color: r.Color, Width: vg.Points(1.6)}},
-			)
-		}
-		ps = append(ps, dot(r.Current, draw.CircleGlyph{}, white, 5), dot(r.Current, draw.CircleGlyph{}, r.Color, 3.8))
-	}
-	return f.Layered.Overlay(ps...)
-}
-
 // toFigure maps data coordinates to figure points.
 func (f *SurfaceFigure) toFigure(p [2]float64) (x, y float64) {
 	return (p[0] - f.view.XMin) / (f.view.XMax - f.view.XMin) * float64(f.data.Max.X-f.data.Min.X),

@@ -3,7 +3,10 @@ package session
 import (
 	"image/color"
 	"math"
+	"math/rand/v2"
+	"strconv"
 
+	"github.com/optimplay/optimplay/app/equations"
 	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/optimizers"
 )
@@ -108,7 +111,8 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 		case ki > 0:
 			update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
 		}
-		heads[i] = plots.RunHead{Current: p, Color: c, Grad: g, Update: update}
+		heads[i] = s.head(i, ki)
+		heads[i].Grad, heads[i].Update = g, update
 		points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
 		fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
 		if batch == nil && ki > 0 {
@@ -125,6 +129,50 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 	}
 	return f, nil
 }
+
+// cloudSize is the number of other minibatch gradients the surface
+// shows around a minibatch run's current point.
+const cloudSize = 24
+
+// head is what the surface draws of run i at its step k: the point, its
+// momentum and step sizes, the gradient and step of the update that led
+// there, and on a minibatch scene the next minibatch gradient among
+// others.
+func (s *Session) head(i, k int) plots.RunHead {
+	t := s.trajs[i]
+	h := plots.RunHead{Label: "run" + strconv.Itoa(i), Current: t.Points[k], Color: plots.RunColor(i)}
+	if k > 0 {
+		momentum, scale := equations.Drawn(s.opts[i])
+		for _, v := range t.Vars(k) {
+			switch v.Name {
+			case momentum:
+				h.Momentum = [2]float64{v.Value[0], v.Value[1]}
+			case scale:
+				h.Scale = [2]float64{v.Value[0], v.Value[1]}
+			}
+		}
+		h.From, h.HasLast = t.Points[k-1], true
+		h.G = equations.G(equations.Update{Opt: s.opts[i], Traj: t, T: k})
+	}
+	data, ok := s.figs.surf.Objective.(optimizers.LinReg)
+	spec, _ := optimizers.LookupSpec(s.sc.Runs[i].Opt)
+	if !ok || spec.FullBatch || s.sc.Batch == 0 || s.sc.Batch >= data.Len() || k >= t.Steps() {
+		return h
+	}
+	h.Batch = t.Grads[k]
+	rng := rand.New(rand.NewPCG(s.sc.Seed, cloudStream+uint64(k)))
+	x := []float64{h.Current[0], h.Current[1]}
+	grad := make([]float64, 2)
+	for range cloudSize {
+		data.BatchGrad(grad, x, rng.Perm(data.Len())[:s.sc.Batch])
+		h.Cloud = append(h.Cloud, [2]float64{grad[0], grad[1]})
+	}
+	return h
+}
+
+// cloudStream separates the random stream of the cloud of minibatches
+// from the core's streams of the same seed.
+const cloudStream = 0xc10d << 32
 
 // runTrail draws what run i's trails need at the shown step k for a
 // painter that holds h, drawing them whole when whole is set, and returns
@@ -174,4 +222,35 @@ func lossCurve(loss []float64) [][2]float64 {
 		pts[j] = [2]float64{float64(j), v}
 	}
 	return pts
+}
+
+// typeset is a run's update typeset: for computation gen of the run, at
+// update t.
+type typeset struct {
+	gen, t int
+	equations.Typeset
+}
+
+// Equations typesets, for each run, the update that moved it to the shown
+// step (its last one, when it stopped earlier), or its start at step 0.
+// A run whose computation and update are those of the last call keeps
+// its typeset: moving one optimizer's slider typesets that one only.
+func (s *Session) Equations() []equations.Typeset {
+	k := s.Shown()
+	out := make([]equations.Typeset, len(s.trajs))
+	minibatch := s.sc.Batch > 0 && s.sc.Batch < s.sc.N
+	kept := s.typesets
+	s.typesets = make([]typeset, len(s.trajs))
+	for i, t := range s.trajs {
+		ti := min(k, t.Steps())
+		if i < len(kept) && kept[i].gen == s.gens[i] && kept[i].t == ti {
+			s.typesets[i] = kept[i]
+		} else {
+			spec, _ := optimizers.LookupSpec(s.sc.Runs[i].Opt)
+			s.typesets[i] = typeset{s.gens[i], ti, equations.New(equations.Update{Opt: s.opts[i], Traj: t, T: ti, Run: i,
+				Minibatch: minibatch && !spec.FullBatch, Noisy: s.sc.Noise > 0 && !spec.FullBatch})}
+		}
+		out[i] = s.typesets[i].Typeset
+	}
+	return out
 }

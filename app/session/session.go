@@ -33,9 +33,10 @@ type Session struct {
 	sc    scene.Scene
 	surf  optimizers.Surface
 	trajs []*optimizers.Trajectory
-	cur   float64 // the step shown; fractional while playing
-	speed float64 // steps per second
-	view  View    // the view keys of the link; Step and Speed are cur and speed
+	opts  []optimizers.Optimizer // the runs' update rules
+	cur   float64                // the step shown; fractional while playing
+	speed float64                // steps per second
+	view  View                   // the view keys of the link; Step and Speed are cur and speed
 
 	surfaceKey string          // what figs were made for
 	figs       *surfaceFigures // the surface and its figures
@@ -50,6 +51,8 @@ type Session struct {
 	gens []int
 	axes int
 	gen  int
+
+	typesets []typeset // the runs' updates last typeset (Equations)
 }
 
 // ErrLocked is the error of a change to a locked session (lock=1).
@@ -90,6 +93,7 @@ func (s *Session) apply(sc scene.Scene) error {
 		return err
 	}
 	trajs := make([]*optimizers.Trajectory, len(cfgs))
+	opts := make([]optimizers.Optimizer, len(cfgs))
 	curves := make([][][2]float64, len(cfgs))
 	gens := make([]int, len(cfgs))
 	losses := make([][]float64, len(cfgs))
@@ -110,7 +114,7 @@ func (s *Session) apply(sc scene.Scene) error {
 			gen++
 			gens[i] = gen
 		}
-		losses[i] = trajs[i].Loss
+		losses[i], opts[i] = trajs[i].Loss, c.Optimizer
 	}
 	fStar, hasMin := globalMin(figs.surf)
 	lossFig, lossBG, axes := s.lossFig, s.lossBG, s.axes
@@ -130,7 +134,7 @@ func (s *Session) apply(sc scene.Scene) error {
 	}
 	// Nothing failed: the new scene replaces the old at once.
 	s.sc, s.figs, s.surfaceKey = sc, figs, key
-	s.trajs, s.curves, s.gens, s.gen = trajs, curves, gens, gen
+	s.trajs, s.opts, s.curves, s.gens, s.gen = trajs, opts, curves, gens, gen
 	s.lossFig, s.lossBG, s.axes = lossFig, lossBG, axes
 	s.cur = math.Min(s.cur, float64(s.End()))
 	return nil
@@ -228,7 +232,7 @@ func (s *Session) Surface() optimizers.Surface { return s.figs.surf }
 
 // Trace records every point and loss of the runs, as the trace command
 // prints them.
-func (s *Session) Trace() scene.Trace { return scene.NewTrace(s.sc, s.trajs) }
+func (s *Session) Trace() scene.Trace { return scene.NewTrace(s.sc, s.figs.surf, s.trajs) }
 
 // Trajectories returns the runs, in the order of the scene's optimizers.
 func (s *Session) Trajectories() []*optimizers.Trajectory { return s.trajs }
@@ -370,6 +374,10 @@ func (s *Session) StepOnce() bool {
 	s.cur = math.Min(math.Floor(s.cur)+1, float64(s.End()))
 	return s.Shown() < s.End()
 }
+
+// StepBack shows the step before the shown one (the shown one's whole
+// step, while playing), down to 0.
+func (s *Session) StepBack() { s.cur = math.Max(math.Ceil(s.cur)-1, 0) }
 
 // Seek shows step k, clamped to [0, End()].
 func (s *Session) Seek(k int) { s.cur = float64(min(max(k, 0), s.End())) }

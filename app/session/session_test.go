@@ -1,11 +1,13 @@
 package session
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
@@ -372,4 +374,74 @@ func TestLinRegFrameShowsTheBatch(t *testing.T) {
 	if n := strings.Count(string(f.Data), "stroke:#1A1A1A"); n != 5 {
 		t.Errorf("%d rings for a batch of 5", n)
 	}
+}
+
+// TestFrameState checks what the surface draws of each run's state: the
+// momentum and step sizes after the update that led to the shown step,
+// the point and gradient of that update, and on a minibatch scene the
+// next minibatch's gradient among two dozen others; nothing at the start.
+func TestFrameState(t *testing.T) {
+	s := mustNew(t, "fn=linreg&n=40&batch=4&seed=5&opt=gd,momentum,adam&lr=0.05&steps=20")
+	s.Seek(7)
+	f, err := s.Frame(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := headsOf(t, s)
+	trajs := s.Trajectories()
+	vars := func(run int, name string) [2]float64 {
+		for _, v := range trajs[run].Vars(7) {
+			if v.Name == name {
+				return [2]float64{v.Value[0], v.Value[1]}
+			}
+		}
+		t.Fatalf("run %d has no %s", run, name)
+		return [2]float64{}
+	}
+	if h := heads[0]; h.Momentum != ([2]float64{}) || h.Scale != ([2]float64{}) || h.Batch != ([2]float64{}) || h.Cloud != nil {
+		t.Errorf("gd (full batch, no momentum): %+v", h)
+	}
+	if h := heads[1]; h.Momentum != vars(1, "b") || h.Scale != ([2]float64{}) {
+		t.Errorf("momentum: momentum %v, want b %v", h.Momentum, vars(1, "b"))
+	}
+	if h := heads[2]; h.Momentum != vars(2, "m") || h.Scale != vars(2, "lr_eff") {
+		t.Errorf("adam: momentum %v scale %v, want m %v lr_eff %v", h.Momentum, h.Scale, vars(2, "m"), vars(2, "lr_eff"))
+	}
+	for i, h := range heads {
+		if !h.HasLast || h.From != trajs[i].Points[6] || h.G != trajs[i].Grads[6] || h.Label != fmt.Sprintf("run%d", i) {
+			t.Errorf("run %d: last update from %v with %v (has %v), want %v with %v", i, h.From, h.G, h.HasLast, trajs[i].Points[6], trajs[i].Grads[6])
+		}
+	}
+	// The next step's minibatch gradient at the current point, among 24
+	// others, each a gradient of 4 of the 40 points' mean squared error.
+	if h := heads[1]; h.Batch != trajs[1].Grads[7] || len(h.Cloud) != 24 {
+		t.Errorf("momentum's minibatch: %v among %d, want %v among 24", h.Batch, len(h.Cloud), trajs[1].Grads[7])
+	}
+	if f.Runs[1].Step != 7 {
+		t.Fatal("frame at another step")
+	}
+	s.Seek(0)
+	for i, h := range headsOf(t, s) {
+		if h.HasLast || h.Momentum != ([2]float64{}) {
+			t.Errorf("run %d at the start: %+v", i, h)
+		}
+	}
+	// StepBack goes back one step, down to the start.
+	s.Seek(2)
+	s.StepBack()
+	s.StepBack()
+	s.StepBack()
+	if s.Shown() != 0 {
+		t.Errorf("three steps back from 2: step %d", s.Shown())
+	}
+}
+
+// headsOf returns what the surface draws of each run at the shown step.
+func headsOf(t *testing.T, s *Session) []plots.RunHead {
+	t.Helper()
+	heads := make([]plots.RunHead, len(s.trajs))
+	for i, tr := range s.trajs {
+		heads[i] = s.head(i, min(s.Shown(), tr.Steps()))
+	}
+	return heads
 }

@@ -37,7 +37,7 @@ var Languages = []string{"en"}
 // Parts are the panels and controls that show can list, in canonical
 // order; a hyperparameter key (lr, b1, …) shows that slider alone in each
 // optimizer's panel.
-var Parts = []string{"surface", "loss", "data", "legend", "readout", "scene", "optimizers", "params", "share"}
+var Parts = []string{"surface", "loss", "data", "legend", "readout", "math", "scene", "optimizers", "params", "share"}
 
 // EmbedDefault is what an embed shows without show.
 var EmbedDefault = []string{"surface", "loss", "data", "legend", "readout"}

@@ -57,11 +57,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(stderr, errors.New(strings.Join(msgs, "; ")))
 	}
-	_, trajs, err := s.Run()
+	surf, trajs, err := s.Run()
 	if err != nil {
 		return fail(stderr, err)
 	}
-	trace := scene.NewTrace(s, trajs)
+	trace := scene.NewTrace(s, surf, trajs)
 	if *format == "csv" {
 		err = trace.WriteCSV(stdout)
 	} else {

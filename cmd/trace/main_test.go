@@ -121,3 +121,59 @@ func TestWholeURL(t *testing.T) {
 		t.Errorf("exit %d: %s %s", code, stdout, stderr)
 	}
 }
+
+// TestLinRegDataAndBatches: on linreg the trace holds the data set and,
+// with minibatches, each step's minibatch: distinct indices into the data,
+// whose loss at the start is the mean squared error over all the points.
+func TestLinRegDataAndBatches(t *testing.T) {
+	code, stdout, stderr := trace("fn=linreg&n=30&batch=4&seed=3&opt=sgd,gd&lr=0.1&steps=6")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Data struct{ X, Y []float64 }
+		Runs []struct {
+			Opt     string
+			Points  [][2]float64
+			Loss    []float64
+			Batches [][]int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Data.X) != 30 || len(out.Data.Y) != 30 {
+		t.Fatalf("data of %d and %d points", len(out.Data.X), len(out.Data.Y))
+	}
+	p := out.Runs[0].Points[0]
+	var mse float64
+	for i, x := range out.Data.X {
+		r := p[0]*x + p[1] - out.Data.Y[i]
+		mse += r * r / 30
+	}
+	if math.Abs(mse-out.Runs[0].Loss[0]) > 1e-12*mse {
+		t.Errorf("the data's mean squared error at the start is %v, the loss %v", mse, out.Runs[0].Loss[0])
+	}
+	sgd := out.Runs[0]
+	if len(sgd.Batches) != 6 {
+		t.Fatalf("%d minibatches for 6 steps", len(sgd.Batches))
+	}
+	for s, b := range sgd.Batches {
+		seen := map[int]bool{}
+		for _, i := range b {
+			if i < 0 || i >= 30 || seen[i] {
+				t.Errorf("step %d: minibatch %v", s+1, b)
+			}
+			seen[i] = true
+		}
+		if len(b) != 4 {
+			t.Errorf("step %d: %d points, want 4", s+1, len(b))
+		}
+	}
+	if out.Runs[1].Batches != nil {
+		t.Error("gd, full batch by definition, has minibatches")
+	}
+	if code, stdout, _ := trace("fn=booth&opt=adam&steps=3"); code != 0 || strings.Contains(stdout, `"data"`) || strings.Contains(stdout, "batches") {
+		t.Errorf("booth's trace: %s", stdout)
+	}
+}

@@ -17,6 +17,15 @@ type Trace struct {
 	Fn    string     `json:"fn"`
 	Query string     `json:"query"`
 	Runs  []TraceRun `json:"runs"`
+	// Data is linreg's data set, the points (x, y) the loss is the mean
+	// squared error over; nil on other surfaces.
+	Data *TraceData `json:"data,omitempty"`
+}
+
+// TraceData is a data set: the points (X[i], Y[i]).
+type TraceData struct {
+	X []float64 `json:"x"`
+	Y []float64 `json:"y"`
 }
 
 // TraceRun is one run of a Trace. Points has steps+1 entries, the start
@@ -27,15 +36,24 @@ type TraceRun struct {
 	Reason string       `json:"reason,omitempty"`
 	Points [][2]float64 `json:"points"`
 	Loss   []float64    `json:"loss"`
+	// Batches are, with minibatches, the indices into Data of each step's
+	// minibatch: Batches[t−1] is update t's.
+	Batches [][]int32 `json:"batches,omitempty"`
 }
 
-// NewTrace records the runs trajs of scene s.
-func NewTrace(s Scene, trajs []*optimizers.Trajectory) Trace {
+// NewTrace records the runs trajs of scene s on surface surf.
+func NewTrace(s Scene, surf optimizers.Surface, trajs []*optimizers.Trajectory) Trace {
 	t := Trace{V: Version, Fn: s.Fn, Query: Encode(s)}
+	if d, ok := surf.Objective.(optimizers.LinReg); ok {
+		t.Data = &TraceData{X: d.X, Y: d.Y}
+	}
 	for i, tr := range trajs {
 		r := TraceRun{Opt: s.Runs[i].Opt, Status: tr.Status.Code.String(), Points: tr.Points, Loss: tr.Loss}
 		if tr.Status.Code != optimizers.Done {
 			r.Reason = tr.Status.String()
+		}
+		for step := 1; step <= tr.Steps() && tr.Batch(1) != nil; step++ {
+			r.Batches = append(r.Batches, tr.Batch(step))
 		}
 		t.Runs = append(t.Runs, r)
 	}
