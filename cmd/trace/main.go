@@ -14,6 +14,20 @@
 // case "reason" says why. The CSV output has the columns opt,step,x,y,loss.
 // trace is strict: any value the app would clamp or drop is an error here,
 // printed as one line on stderr with exit code 2.
+//
+// With -sweep LO,HI,N it prints instead the learning-rate sweep of the
+// scene, as the page's Sweep view computes it: every optimizer of the scene
+// run with each of N learning rates spaced evenly in log scale from LO to
+// HI inclusive, everything else as the query says.
+//
+//	go run ./cmd/trace -sweep 1e-4,10,40 'fn=quadratic&opt=gd,momentum'
+//
+//	{"v":1,"fn":"quadratic","query":"…","sweep":[{"opt":"gd","lr":[…],
+//	 "final_loss":[…],"status":["ok",…,"diverged",…]},…]}
+//
+// final_loss is the loss where the run ended: after the last step, or at
+// the last finite point of a run that diverged. The CSV output has the
+// columns opt,lr,final_loss,status. A bad range is an error (exit code 2).
 package main
 
 import (
@@ -36,6 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("trace", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	format := fs.String("format", "json", "output format: json or csv")
+	sweep := fs.String("sweep", "", "LO,HI,N: a learning-rate sweep instead of the trace")
 	if err := fs.Parse(args); err != nil {
 		return fail(stderr, err)
 	}
@@ -57,11 +72,30 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return fail(stderr, errors.New(strings.Join(msgs, "; ")))
 	}
-	surf, trajs, err := s.Run()
-	if err != nil {
-		return fail(stderr, err)
+	var trace interface {
+		WriteJSON(io.Writer) error
+		WriteCSV(io.Writer) error
 	}
-	trace := scene.NewTrace(s, surf, trajs)
+	sweepGiven := false // -sweep= is a bad range, not no sweep
+	fs.Visit(func(f *flag.Flag) { sweepGiven = sweepGiven || f.Name == "sweep" })
+	if sweepGiven {
+		grid, err := scene.ParseSweepRange(*sweep)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		runs, err := scene.Sweep(s, grid)
+		if err != nil {
+			return fail(stderr, err)
+		}
+		trace = scene.NewSweepTrace(s, runs)
+	} else {
+		surf, trajs, err := s.Run()
+		if err != nil {
+			return fail(stderr, err)
+		}
+		trace = scene.NewTrace(s, surf, trajs)
+	}
+	var err error
 	if *format == "csv" {
 		err = trace.WriteCSV(stdout)
 	} else {

@@ -150,8 +150,9 @@ func (d *decoder) decode() Scene {
 		panic("scene: " + err.Error())
 	}
 	s.X0 = d.point("x0", surf)
-	s.Runs = d.runs()
 	s.Steps = int(d.number("steps", 100, 0, MaxSteps, true))
+	s.Runs = d.runs()
+	d.scheds(&s)
 	s.Noise = d.number("noise", 0, 0, MaxNoise, false)
 	s.Batch = int(d.onlyFor(s.Fn == "linreg", "batch", 0, 0, float64(s.N), true))
 	if s.Batch == s.N {
@@ -263,7 +264,7 @@ func (d *decoder) runs() []Run {
 		name, pkey, _ := strings.Cut(key, ".")
 		p, known := optimizers.LookupParam(pkey)
 		if !known {
-			continue // a key of a later schema or of the user interface
+			continue // a schedule key, a key of a later schema or of the user interface
 		}
 		raw, _ := d.get(key)
 		i := slices.Index(names, name)

@@ -13,7 +13,8 @@ import (
 // schema's order, every key that applies written out (so a link does not
 // change meaning if a default changes), a hyperparameter written once when
 // every optimizer it applies to shares its value and as "name.key"
-// otherwise. Decode(Encode(s)) gives s back for any scene Decode returns.
+// otherwise; the schedule keys likewise, when a run has a schedule.
+// Decode(Encode(s)) gives s back for any scene Decode returns.
 func Encode(s Scene) string {
 	var b strings.Builder
 	add := func(key, value string) {
@@ -65,6 +66,10 @@ func Encode(s Scene) string {
 		return slices.Index(names, a[:strings.IndexByte(a, '.')]) - slices.Index(names, b[:strings.IndexByte(b, '.')])
 	})
 	for _, kv := range own {
+		key, value, _ := strings.Cut(kv, "=")
+		add(key, value)
+	}
+	for _, kv := range encodeScheds(s.Runs) {
 		key, value, _ := strings.Cut(kv, "=")
 		add(key, value)
 	}

@@ -14,6 +14,10 @@
 //	          hyperparameters (optimizers.Params gives their ranges), for every
 //	          optimizer they apply to; "name.key" (adam.lr=0.05) sets one
 //	          optimizer's only, and wins over "key"
+//	sched     learning-rate schedule (SchedNames), default "const"; with
+//	          gamma every tmax lrmin warmup, its parameters (SchedKeys gives
+//	          their ranges, DefaultSched their defaults); like hyperparameters
+//	          they apply to every optimizer and "name.key" to one
 //	steps     number of steps, [0, MaxSteps], default 100
 //	noise     std of Gaussian noise added to gradients, [0, 100], default 0
 //	batch     linreg minibatch size, [0, n], 0 or n meaning the full batch
@@ -52,6 +56,8 @@ const (
 type Run struct {
 	Opt   string
 	Hyper optimizers.Hyper
+	// Sched is the learning-rate schedule; the zero Sched is constant.
+	Sched Sched
 }
 
 // Scene is a complete description of the runs to show: one surface, one
@@ -98,6 +104,13 @@ func (s Scene) Configs(surf optimizers.Surface) ([]optimizers.Config, error) {
 		opt, err := spec.New(r.Hyper)
 		if err != nil {
 			return nil, err
+		}
+		if !r.Sched.Constant() {
+			sched, err := r.Sched.Schedule(s.Steps)
+			if err != nil {
+				return nil, err
+			}
+			opt = optimizers.Scheduled{Optimizer: opt, Schedule: sched}
 		}
 		cfgs[i] = optimizers.Config{Surface: surf, Optimizer: opt, Start: s.X0, Steps: s.Steps}
 		if !spec.FullBatch {

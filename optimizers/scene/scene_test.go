@@ -234,6 +234,51 @@ func checkScene(t *testing.T, s Scene) {
 	if len(slices.Compact(slices.Sorted(slices.Values(names)))) != len(names) {
 		t.Fatalf("duplicate runs %v", names)
 	}
+	for _, r := range s.Runs {
+		checkSched(t, s, r)
+	}
+}
+
+// checkSched verifies the invariants of a decoded run's schedule: the
+// constant one is the zero Sched; otherwise a known name, every parameter
+// that applies within its range (a whole number where it must be), lrmin
+// at most the run's learning rate, a warm-up shorter than the run when the
+// run has two steps or more, the parameters that do not apply zero (so
+// that equal schedules are equal values), and a valid schedule.
+func checkSched(t *testing.T, s Scene, r Run) {
+	t.Helper()
+	sc := r.Sched
+	if sc.Constant() {
+		if sc != (Sched{}) {
+			t.Fatalf("%s: constant schedule %+v is not the zero Sched", r.Opt, sc)
+		}
+		return
+	}
+	if !slices.Contains(SchedNames, sc.Name) {
+		t.Fatalf("%s: unknown schedule %q", r.Opt, sc.Name)
+	}
+	uses := SchedKeysOf(sc.Name)
+	for _, k := range SchedKeys {
+		v := sc.Get(k.Key)
+		if !slices.Contains(uses, k.Key) {
+			if v != 0 {
+				t.Fatalf("%s: %s = %v does not apply to %s", r.Opt, k.Key, v, sc.Name)
+			}
+			continue
+		}
+		if !(v >= k.Min && v <= k.Max) || k.Integer && v != float64(int(v)) {
+			t.Fatalf("%s: %s = %v outside [%v, %v]", r.Opt, k.Key, v, k.Min, k.Max)
+		}
+	}
+	if sc.LRMin > r.Hyper["lr"] {
+		t.Fatalf("%s: lrmin %v above lr %v", r.Opt, sc.LRMin, r.Hyper["lr"])
+	}
+	if sc.Name == "warmcos" && sc.Warmup != 1 && sc.Warmup >= s.Steps {
+		t.Fatalf("%s: warm-up %d of %d steps", r.Opt, sc.Warmup, s.Steps)
+	}
+	if _, err := sc.Schedule(s.Steps); err != nil {
+		t.Fatalf("%s: %v", r.Opt, err)
+	}
 }
 
 // TestHostileQueries feeds queries from strangers.

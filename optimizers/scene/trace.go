@@ -61,10 +61,13 @@ func NewTrace(s Scene, surf optimizers.Surface, trajs []*optimizers.Trajectory) 
 }
 
 // WriteJSON writes the trace as one line of JSON.
-func (t Trace) WriteJSON(w io.Writer) error {
+func (t Trace) WriteJSON(w io.Writer) error { return writeJSON(w, t) }
+
+// writeJSON writes v as one line of JSON, with <, > and & as they are.
+func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	return enc.Encode(t)
+	return enc.Encode(v)
 }
 
 // WriteCSV writes the trace with the columns opt,step,x,y,loss, numbers in
