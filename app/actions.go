@@ -2,25 +2,29 @@ package app
 
 // Actions that controls send to the Playground, with their values.
 const (
-	actionNumber      = "number"       // numberChange
-	actionOptimizers  = "optimizers"   // []string
-	actionSurface     = "surface"      // string
-	actionStart       = "start"        // [2]float64: a point of the surface
-	actionStartAt     = "start-at"     // [2]float64: fractions of the surface figure
-	actionPlay        = "play"         // nil: toggles
-	actionStep        = "step"         // nil
-	actionReset       = "reset"        // nil
-	actionSeek        = "seek"         // int: the step to show
-	actionMathToggled = "math-toggled" // nil: the Math panel was opened or folded
-	actionDismiss     = "dismiss"      // nil
-	actionExport      = "export"       // string: "json" or "csv"
-	actionReload      = "reload"       // nil: onto a new version
+	actionNumber       = "number"        // numberChange
+	actionOptimizers   = "optimizers"    // []string
+	actionSurface      = "surface"       // string
+	actionSched        = "sched"         // schedChange
+	actionSweepPick    = "sweep-pick"    // [2]float64: fractions of the sweep figure
+	actionSweepToggled = "sweep-toggled" // bool: the Sweep panel is open
+	actionStart        = "start"         // [2]float64: a point of the surface
+	actionStartAt      = "start-at"      // [2]float64: fractions of the surface figure
+	actionPlay         = "play"          // nil: toggles
+	actionStep         = "step"          // nil
+	actionReset        = "reset"         // nil
+	actionSeek         = "seek"          // int: the step to show
+	actionMathToggled  = "math-toggled"  // nil: the Math panel was opened or folded
+	actionDismiss      = "dismiss"       // nil
+	actionExport       = "export"        // string: "json" or "csv"
+	actionReload       = "reload"        // nil: onto a new version
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.
 const (
 	targetScene = -1 // a scene setting, named by Key
 	targetStart = -2 // the start point, coordinate Key "x" or "y"
+	targetSweep = -3 // the sweep's grid: Key "lo", "hi" or "n"
 )
 
 // numberChange is a value entered in a NumberControl or FlagControl.

@@ -42,13 +42,21 @@ func (f *LayeredFigure) Render() app.UI {
 // onClick reports where the figure was clicked, as fractions of its size,
 // wherever in it the click landed (on a vector drawn above it too).
 func (f *LayeredFigure) onClick(ctx app.Context, e app.Event) {
+	if at, ok := clickFraction(ctx, e); ok {
+		ctx.NewActionWithValue(actionStartAt, at)
+	}
+}
+
+// clickFraction is where the click e landed in the element handling it,
+// as fractions of its width and height from its top-left corner.
+func clickFraction(ctx app.Context, e app.Event) ([2]float64, bool) {
 	r := ctx.JSSrc().Call("getBoundingClientRect")
 	w, h := r.Get("width").Float(), r.Get("height").Float()
 	if w <= 0 || h <= 0 {
-		return
+		return [2]float64{}, false
 	}
-	ctx.NewActionWithValue(actionStartAt, [2]float64{
+	return [2]float64{
 		(e.Get("clientX").Float() - r.Get("left").Float()) / w,
 		(e.Get("clientY").Float() - r.Get("top").Float()) / h,
-	})
+	}, true
 }

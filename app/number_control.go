@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -27,6 +28,15 @@ type NumberControl struct {
 	Key      string // what the value is, for the target
 	Exact    string // accessible name of the number input beside a slider
 	Disabled bool
+	// Mark, when set, is a value marked under the slider with a label.
+	Mark *SliderMark
+}
+
+// SliderMark is a value marked on a slider, such as a critical learning
+// rate.
+type SliderMark struct {
+	Value float64
+	Label string
 }
 
 // Render draws the control.
@@ -41,13 +51,21 @@ func (n *NumberControl) Render() app.UI {
 		OnChange(n.onNumber)
 	row := app.Div().Class("row")
 	if n.Slider {
-		row = row.Body(
-			app.Input().Type("range").ID(n.ID).Min(0).Max(100).Step(100.0/sliderSteps).
-				Value(sliderValue(toSlider(n.Value, n.Min, n.Max, n.Scale))).Disabled(n.Disabled).
-				Aria("valuetext", formatNumber(n.Value)).
-				OnInput(n.onSlider),
-			number.ID(n.ID+"-exact").Aria("label", n.Exact),
-		)
+		var slider app.UI = app.Input().Type("range").ID(n.ID).Min(0).Max(100).Step(100.0/sliderSteps).
+			Value(sliderValue(toSlider(n.Value, n.Min, n.Max, n.Scale))).Disabled(n.Disabled).
+			Aria("valuetext", formatNumber(n.Value)).
+			OnInput(n.onSlider)
+		if m := n.Mark; m != nil && m.Value >= n.Min && m.Value <= n.Max {
+			// The thumb's centre runs from half a thumb in from each end.
+			at := float64(toSlider(m.Value, n.Min, n.Max, n.Scale)) / sliderSteps
+			slider = app.Div().Class("marked").Body(
+				slider,
+				app.Span().ID(n.ID+"-mark").Class("slider-mark").
+					Style("left", fmt.Sprintf("calc(0.5rem + (100%% - 1rem) * %.4f)", at)).
+					Aria("hidden", "true").Text(m.Label),
+			)
+		}
+		row = row.Body(slider, number.ID(n.ID+"-exact").Aria("label", n.Exact))
 	} else {
 		row = row.Body(number.ID(n.ID))
 	}
@@ -68,7 +86,11 @@ func (n *NumberControl) onSlider(ctx app.Context, e app.Event) {
 	if err != nil {
 		return
 	}
-	n.send(ctx, fromSlider(int(math.Round(v*10)), n.Min, n.Max, n.Scale))
+	v = fromSlider(int(math.Round(v*10)), n.Min, n.Max, n.Scale)
+	if n.Integer {
+		v = math.Round(v)
+	}
+	n.send(ctx, v)
 }
 
 func (n *NumberControl) onNumber(ctx app.Context, e app.Event) {

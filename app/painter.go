@@ -173,5 +173,23 @@ func (pt *painter) paint(msgs i18n.Catalog, f session.Frame, end int) bool {
 		}
 	}
 	pt.set("run-status", strings.Join(status, "\n"), false)
+	for _, m := range f.LRMarks {
+		pt.style(fmt.Sprintf("run%d-lrmark", m.Run), fmt.Sprintf("left:%.3f%%;top:%.3f%%", m.FX*100, m.FY*100))
+		pt.set(fmt.Sprintf("run%d-lrnow", m.Run), msgs.T(i18n.SchedNow, m.T, formatNumber(m.LR)), false)
+	}
 	return true
+}
+
+// style sets the inline style of the element id when it differs.
+func (pt *painter) style(id, css string) {
+	key := id + "\x00style"
+	if pt.written[key] == css {
+		return
+	}
+	el := app.Window().GetElementByID(id)
+	if !el.Truthy() {
+		return
+	}
+	el.Call("setAttribute", "style", css)
+	pt.written[key] = css
 }

@@ -43,6 +43,7 @@ type Playground struct {
 	updateReady bool         // a new version has taken over; the page offers to reload
 	unwatch     func()       // stops watching for a new version
 	urlDue      bool         // the address is to be replaced (syncURL)
+	sweep       sweeper      // computes the learning-rate sweep
 }
 
 // urlDelay is the longest the page's address lags behind its state.
@@ -116,6 +117,9 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionNumber, p.onNumber)
 	ctx.Handle(actionOptimizers, p.onOptimizers)
 	ctx.Handle(actionSurface, p.onSurface)
+	ctx.Handle(actionSched, p.onSched)
+	ctx.Handle(actionSweepToggled, p.onSweepToggled)
+	ctx.Handle(actionSweepPick, p.onSweepPick)
 	ctx.Handle(actionStart, p.onStart)
 	ctx.Handle(actionStartAt, p.onStartAt)
 	ctx.Handle(actionPlay, func(ctx app.Context, a app.Action) { p.togglePlay(ctx) })
@@ -137,18 +141,13 @@ func (p *Playground) OnMount(ctx app.Context) {
 	p.highlights.watch()
 	ctx.Handle(actionMathToggled, func(ctx app.Context, a app.Action) { p.paint() })
 	// After the frame's rendering: a task posted from its animation frame.
-	var afterFrame app.Func
-	afterFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
+	p.eqFrame = afterFrame(app.FuncOf(func(this app.Value, args []app.Value) any {
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		p.eqDue = false
 		p.paintEquationsLocked()
 		return nil
-	})
-	p.eqFrame = app.FuncOf(func(this app.Value, args []app.Value) any {
-		app.Window().Call("setTimeout", afterFrame, 0)
-		return nil
-	})
+	}))
 }
 
 // OnDismount stops the animation and the keyboard.
@@ -166,6 +165,7 @@ func (p *Playground) OnDismount() {
 	if p.frame != nil {
 		p.frame.Release()
 	}
+	p.sweep.open = false // a chunk under way ends the chain
 }
 
 // Render draws the page: the full playground, or in an embed (embed=1)
@@ -190,9 +190,14 @@ func (p *Playground) Render() app.UI {
 		names[i], colors[i] = r.Opt, cssColor(i)
 		spec, _ := optimizers.LookupSpec(r.Opt)
 		keys := slices.DeleteFunc(slices.Clone(spec.Keys), func(k string) bool { return !view.Shows(k) })
-		if len(keys) > 0 {
-			panels = append(panels, &OptimizerPanel{Lang: p.lang, Run: i, Opt: r.Opt, Color: colors[i],
-				Hyper: r.Hyper, Keys: keys, Locked: locked})
+		if len(keys) > 0 || view.Shows("sched") {
+			panel := &OptimizerPanel{Lang: p.lang, Run: i, Opt: r.Opt, Color: colors[i],
+				Hyper: r.Hyper, Keys: keys, Locked: locked, ShowSched: view.Shows("sched"), Sched: r.Sched, Steps: sc.Steps}
+			if c, ok := p.sess.CriticalLR(i); ok {
+				panel.Critical = &c
+			}
+			panel.LRPlot, _ = p.sess.LRPlot(i)
+			panels = append(panels, panel)
 		}
 		legend[i] = app.Li().Style("--run-color", colors[i]).Body(
 			app.Span().Class("swatch").Aria("hidden", "true"),
@@ -234,6 +239,7 @@ func (p *Playground) Render() app.UI {
 				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt),
 					Width: plots.Pixels(plots.DataWidth), Height: plots.Pixels(plots.DataHeight)}),
 			app.If(view.Shows("math"), &MathPanel{Lang: p.lang, Opts: names, Colors: colors}),
+			app.If(view.Shows("sweep"), p.sweepPanel(names, colors, locked)),
 		),
 		app.Section().Class("side").Body(
 			app.If(!view.Embed, transport),

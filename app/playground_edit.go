@@ -69,6 +69,7 @@ func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]sc
 	}
 	p.syncURL(ctx)
 	p.paint()
+	p.kickSweep(ctx) // an open Sweep panel follows the scene
 }
 
 // restructure edits the session in a way that changes the page's
@@ -112,7 +113,10 @@ func (p *Playground) onNumber(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
+	_, isSched := scene.LookupSchedKey(v.Key)
 	switch {
+	case v.Target >= 0 && isSched:
+		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSchedParam(v.Target, v.Key, v.Value) })
 	case v.Target >= 0:
 		p.edit(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetParam(v.Target, v.Key, v.Value) })
 	case v.Target == targetStart:
@@ -125,6 +129,8 @@ func (p *Playground) onNumber(ctx app.Context, a app.Action) {
 			}
 			return s.SetStart(x0)
 		})
+	case v.Target == targetSweep:
+		p.setSweepRange(ctx, v.Key, v.Value)
 	case v.Key == "speed":
 		p.mu.Lock()
 		p.sess.SetSpeed(v.Value)
@@ -160,6 +166,14 @@ func (p *Playground) onOptimizers(ctx app.Context, a app.Action) {
 		return
 	}
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetOptimizers(slices.Clone(names)) })
+}
+
+func (p *Playground) onSched(ctx app.Context, a app.Action) {
+	v, ok := a.Value.(schedChange)
+	if !ok {
+		return
+	}
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSched(v.Run, v.Name) })
 }
 
 func (p *Playground) onSurface(ctx app.Context, a app.Action) {

@@ -4,6 +4,7 @@ package app
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -116,13 +117,18 @@ func TestPlaygroundActions(t *testing.T) {
 func TestPlaygroundRendersThePanels(t *testing.T) {
 	p, _ := mountPlayground(t, "fn=linreg&opt=gd,rmsprop&lr=0.1&kappa=3")
 	msgs := i18n.For(i18n.English)
+	lambdaMax := p.sess.Surface().Curvature.Max
 	for _, c := range []app.TestUIDescriptor{
 		// main > section.side > div.panels > panels
+		// GD's critical learning rate 2/λmax, from linreg's constant
+		// Hessian; RMSprop's stability has no closed form.
 		{Path: app.TestPath(0, 2, 5, 0), Expected: &OptimizerPanel{Lang: i18n.English, Run: 0, Opt: "gd", Color: cssColor(0),
-			Hyper: optimizers.Hyper{"lr": 0.1, "wd": 0}, Keys: []string{"lr", "wd"}}},
+			Hyper: optimizers.Hyper{"lr": 0.1, "wd": 0}, Keys: []string{"lr", "wd"}, ShowSched: true, Steps: 100,
+			Critical: &optimizers.CriticalLR{LR: 2 / lambdaMax, LambdaMax: lambdaMax, Formula: "2/λmax"}}},
 		{Path: app.TestPath(0, 2, 5, 1), Expected: &OptimizerPanel{Lang: i18n.English, Run: 1, Opt: "rmsprop", Color: cssColor(1),
-			Hyper: optimizers.Hyper{"lr": 0.1, "alpha": 0.99, "eps": 1e-8, "mom": 0, "centered": 0, "wd": 0},
-			Keys:  []string{"lr", "eps", "mom", "alpha", "wd", "centered"}}},
+			Hyper:     optimizers.Hyper{"lr": 0.1, "alpha": 0.99, "eps": 1e-8, "mom": 0, "centered": 0, "wd": 0},
+			Keys:      []string{"lr", "eps", "mom", "alpha", "wd", "centered"},
+			ShowSched: true, Steps: 100}},
 		// main > section.side > the notices of the link
 		{Path: app.TestPath(0, 2, 1), Expected: &NoticeList{Lang: i18n.English,
 			Messages: []string{"kappa: does not apply here; ignored."}}},
@@ -140,21 +146,26 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 		}
 	}
 	// The GD panel (main > section.side > div.panels > panel > fieldset >
-	// div.controls): lr and weight decay, nothing else.
+	// div.controls): lr marked with its critical value and explained,
+	// weight decay, and the schedule, nothing else.
 	panel := app.TestPath(0, 2, 5, 0, 0, 2)
 	lr := msgs.T(i18n.ParamName("lr"))
 	wd := msgs.T(i18n.ParamName("wd"))
 	for _, c := range []app.TestUIDescriptor{
 		{Path: append(panel, 0), Expected: &NumberControl{ID: "run0-lr", Label: lr, Value: 0.1, Min: 1e-5, Max: 10,
-			Scale: optimizers.Log, Slider: true, Target: 0, Key: "lr", Exact: msgs.T(i18n.NumberInputLabel, lr)}},
-		{Path: append(panel, 1), Expected: &NumberControl{ID: "run0-wd", Label: wd, Value: 0, Min: 0, Max: 1,
+			Scale: optimizers.Log, Slider: true, Target: 0, Key: "lr", Exact: msgs.T(i18n.NumberInputLabel, lr),
+			Mark: &SliderMark{Value: 2 / lambdaMax, Label: "2/λmax = " + strconv.FormatFloat(2/lambdaMax, 'g', 4, 64)}}},
+		{Path: append(panel, 1), Expected: app.P().ID("run0-critical").Class("critical hint").Text(msgs.T(i18n.CriticalExact,
+			strconv.FormatFloat(2/lambdaMax, 'g', 4, 64), "2/λmax", strconv.FormatFloat(lambdaMax, 'g', 4, 64)))},
+		{Path: append(panel, 2), Expected: &NumberControl{ID: "run0-wd", Label: wd, Value: 0, Min: 0, Max: 1,
 			Scale: optimizers.Linear, Slider: true, Target: 0, Key: "wd", Exact: msgs.T(i18n.NumberInputLabel, wd)}},
+		{Path: append(panel, 3), Expected: &SchedControls{Lang: i18n.English, Run: 0, LR: 0.1, Steps: 100}},
 	} {
 		if err := app.TestMatch(p, c); err != nil {
 			t.Errorf("GD panel %v: %v", c.Path, err)
 		}
 	}
-	err := app.TestMatch(p, app.TestUIDescriptor{Path: append(panel, 2), Expected: app.Div()})
+	err := app.TestMatch(p, app.TestUIDescriptor{Path: append(panel, 4), Expected: app.Div()})
 	if err == nil || !strings.Contains(err.Error(), "out of range") {
 		t.Errorf("the GD panel has a third control: %v", err)
 	}

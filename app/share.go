@@ -28,7 +28,7 @@ type Share struct {
 }
 
 // embedParts are the parts a teacher can pick for an embed.
-var embedParts = []string{"surface", "loss", "data", "legend", "readout", "lr", "params"}
+var embedParts = []string{"surface", "loss", "data", "legend", "readout", "lr", "params", "sched", "math", "sweep"}
 
 // chosen returns the parts the embed shows.
 func (s *Share) chosen() []string {

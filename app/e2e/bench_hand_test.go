@@ -173,6 +173,65 @@ func BenchmarkHand(b *testing.B) {
 	b.Run("load", benchLoad)
 	b.Run("anim-8x2000", func(b *testing.B) { benchAnim(b, false) })
 	b.Run("anim-8x2000-math-in-view", func(b *testing.B) { benchAnim(b, true) })
+	b.Run("sweep-4x40x200", benchSweep)
+}
+
+// sweepWatch records, for benchSweep, the timestamp of the click that
+// opens the Sweep panel and the first animation frame after its figure
+// appeared.
+const sweepWatch = `(() => {
+	const w = window.__sweep = {click: 0, shown: 0};
+	addEventListener('click', (e) => { if (e.isTrusted && e.target.closest('#sweep-panel > summary')) w.click = e.timeStamp; }, true);
+	new MutationObserver(() => {
+		if (w.click && !w.seen && document.querySelector('#sweep-figure img')) {
+			w.seen = true;
+			requestAnimationFrame((t) => { w.shown = t; });
+		}
+	}).observe(document.body, {subtree: true, childList: true});
+	return true;
+})()`
+
+// benchSweep opens the Sweep panel of 4 optimizers × 200 steps (40
+// learning rates, the default grid) with a click, and times it from the
+// click to the frame that shows the figure, with the page's own timer of
+// the computation (data-ms), the longest task meanwhile (of those over
+// 50 ms) and the longest interval between animation frames: the sweep is
+// computed in chunks, so that the page keeps answering and painting.
+func benchSweep(b *testing.B) {
+	var shown, computed, longest, gaps []float64
+	for b.Loop() {
+		for range 2 * handRuns {
+			ctx := probedPage(b, serverURL, race4+"&steps=200")
+			eval[bool](b, ctx, sweepWatch)
+			eval[bool](b, ctx, `window.__probe.frames = [], window.__probe.recording = true`)
+			at := eval[[]float64](b, ctx, `(() => { const e = document.querySelector('#sweep-panel > summary'); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return [r.left + 20, r.top + r.height / 2] })()`)
+			do(b, ctx, chromedp.MouseClickXY(at[0], at[1]))
+			waitJS(b, ctx, `window.__sweep.shown > 0 && document.getElementById('sweep-panel').hasAttribute('data-ms')`)
+			click, end := eval[float64](b, ctx, `window.__sweep.click`), eval[float64](b, ctx, `window.__sweep.shown`)
+			shown = append(shown, end-click)
+			computed = append(computed, eval[float64](b, ctx, `+document.getElementById('sweep-panel').dataset.ms`))
+			eval[bool](b, ctx, `!(window.__probe.recording = false)`)
+			p := readProbe(b, ctx)
+			task := 0.0
+			for _, t := range p.LongTasks {
+				if t[0]+t[1] > click && t[0] < end {
+					task = max(task, t[1])
+				}
+			}
+			longest = append(longest, task)
+			gap := 0.0
+			for i := 1; i < len(p.Frames); i++ {
+				if p.Frames[i] > click && p.Frames[i-1] < end {
+					gap = max(gap, p.Frames[i]-p.Frames[i-1])
+				}
+			}
+			gaps = append(gaps, gap)
+		}
+	}
+	report(b, "click-to-figure", shown)
+	report(b, "computed", computed)
+	report(b, "longest-task", longest)
+	report(b, "longest-frame-interval", gaps)
 }
 
 func benchSlider(b *testing.B, query string, moves int) {

@@ -102,10 +102,14 @@ func table(lines []line, coord int, keep func(line) bool) string {
 type rule struct {
 	Update
 	now, prev map[string][]float64 // the buffers after update t and t−1
+	scheduled bool                 // the learning rate follows a schedule; Opt is the rule under it
 }
 
 func newRule(u Update) *rule {
 	r := &rule{Update: u, now: map[string][]float64{}, prev: map[string][]float64{}}
+	if _, ok := u.Opt.(optimizers.Scheduled); ok {
+		r.Opt, r.scheduled = unscheduled(u.Opt), true
+	}
 	if u.T > 0 {
 		for _, v := range u.Traj.Vars(u.T) {
 			r.now[v.Name] = v.Value
@@ -197,7 +201,7 @@ func (r *rule) gLine() line {
 // step sizes; "" when it has none. Their terms in the rule are linked to
 // them.
 func Drawn(o optimizers.Optimizer) (momentum, scale string) {
-	switch o := o.(type) {
+	switch o := unscheduled(o).(type) {
 	case optimizers.SGD:
 		if o.Momentum != 0 {
 			return "b", ""
@@ -235,7 +239,7 @@ func G(u Update) [2]float64 {
 // coupledDecay is the weight decay o adds to the gradient: none for the
 // decoupled forms (AdamW, Lion).
 func coupledDecay(o optimizers.Optimizer) float64 {
-	switch o := o.(type) {
+	switch o := unscheduled(o).(type) {
 	case optimizers.GD:
 		return o.WeightDecay
 	case optimizers.SGD:
@@ -267,6 +271,31 @@ func (r *rule) drawn(name string) string {
 		return r.vector("scale")
 	}
 	return ""
+}
+
+// unscheduled returns the rule of o, without its learning-rate schedule.
+func unscheduled(o optimizers.Optimizer) optimizers.Optimizer {
+	if s, ok := o.(optimizers.Scheduled); ok {
+		return s.Optimizer
+	}
+	return o
+}
+
+// lr is the learning rate of update t: γ, or under a schedule γ_t, this
+// update's value of it (the core's "lr").
+func (r *rule) lr(base float64) quantity {
+	if !r.scheduled {
+		return hyper(symLR, "lr", base)
+	}
+	return quantity{symbol: subscript("γ", idxT), name: "lr_t", value: func(int) float64 { return r.lrValue(base) }}
+}
+
+// lrValue is the value of the learning rate of update t.
+func (r *rule) lrValue(base float64) float64 {
+	if v, ok := r.now["lr"]; ok && r.scheduled {
+		return v[0]
+	}
+	return base
 }
 
 // Symbols of hyperparameters.
@@ -377,7 +406,7 @@ func (r *rule) sgd(o optimizers.SGD) []line {
 			step = d
 		}
 	}
-	return append(lines, r.move(hyper(symLR, "lr", o.LR), step))
+	return append(lines, r.move(r.lr(o.LR), step))
 }
 
 // move is the line x_t = x_{t−1} − γ·d.
@@ -397,16 +426,16 @@ func (r *rule) adagrad(o optimizers.Adagrad) []line {
 	g := r.g()
 	t := float64(r.T)
 	lrT := quantity{symbol: subscript(tilde("γ"), idxT), name: "lr_t",
-		value: func(int) float64 { return o.LR / (1 + (t-1)*o.LRDecay) }}
+		value: func(int) float64 { return r.lrValue(o.LR) / (1 + (t-1)*o.LRDecay) }}
 	s := r.buffer("sum", "<mi>s</mi>", false, o.InitialAccumulatorValue)
 	sPrev := r.buffer("sum", "<mi>s</mi>", true, o.InitialAccumulatorValue)
 	lines := []line{r.gLine()}
 	if o.LRDecay != 0 {
-		lines = append(lines, line{lhs: lrT, scalar: true, rhs: frac{hyper(symLR, "lr", o.LR),
+		lines = append(lines, line{lhs: lrT, scalar: true, rhs: frac{r.lr(o.LR),
 			add(one, mul(sub(quantity{symbol: "<mi>t</mi>", name: "t", value: func(int) float64 { return t }}, one),
 				hyper("<mi>η</mi>", "lr_decay", o.LRDecay)))}})
 	} else {
-		lrT = hyper(symLR, "lr", o.LR)
+		lrT = r.lr(o.LR)
 	}
 	return append(lines,
 		line{lhs: s, rhs: add(sPrev, square(g))},
@@ -428,7 +457,7 @@ func (r *rule) rmsprop(o optimizers.RMSprop) []line {
 		lines = append(lines, line{lhs: gavg, rhs: add(mul(alpha, r.buffer("gavg", bar("g"), true, 0)), mul(oneMinus(alpha), g))})
 		denom = sub(v, square(gavg))
 	}
-	lr := hyper(symLR, "lr", o.LR)
+	lr := r.lr(o.LR)
 	lines = append(lines, r.scale(lr, denom, o.Eps))
 	step := frac{g, add(root{denom}, hyper(symEps, "eps", o.Eps))}
 	if o.Momentum > 0 {
@@ -453,7 +482,7 @@ func (r *rule) adadelta(o optimizers.Adadelta) []line {
 		{lhs: v, rhs: add(mul(rho, r.buffer("v", "<mi>v</mi>", true, 0)), mul(oneMinus(rho), square(g)))},
 		{lhs: delta, rhs: mul(frac{root{add(uPrev, eps)}, root{add(v, eps)}}, g)},
 		{lhs: u, rhs: add(mul(rho, uPrev), mul(oneMinus(rho), square(delta)))},
-		r.move(hyper(symLR, "lr", o.LR), delta),
+		r.move(r.lr(o.LR), delta),
 	}
 }
 
@@ -462,7 +491,7 @@ func (r *rule) adadelta(o optimizers.Adadelta) []line {
 func (r *rule) adam(o optimizers.Adam, decoupled bool) []line {
 	g := r.g()
 	b1, b2 := hyper(symBeta1, "b1", o.Beta1), hyper(symBeta2, "b2", o.Beta2)
-	lr := hyper(symLR, "lr", o.LR)
+	lr := r.lr(o.LR)
 	m := r.buffer("m", "<mi>m</mi>", false, 0)
 	v := r.buffer("v", "<mi>v</mi>", false, 0)
 	mhat := r.buffer("mhat", hat("m"), false, 0)
@@ -493,7 +522,7 @@ func (r *rule) adam(o optimizers.Adam, decoupled bool) []line {
 	// AdamW: the decay first, then the Adam step from x'_t.
 	xd := r.point(true)
 	decayed := quantity{symbol: "<msub><msup><mi>x</mi><mo>′</mo></msup>" + idxT + "</msub>", name: "x_decayed",
-		value: func(c int) float64 { x := r.Traj.Points[r.T-1][c]; return x - o.LR*o.WeightDecay*x }}
+		value: func(c int) float64 { x := r.Traj.Points[r.T-1][c]; return x - r.lrValue(o.LR)*o.WeightDecay*x }}
 	lines = append(lines, line{lhs: decayed, rhs: sub(xd, mul(mul(lr, hyper("<mi>λ</mi>", "wd", o.WeightDecay)), xd))})
 	return append(lines, line{lhs: r.point(false), rhs: sub(decayed, mul(lr, step))})
 }
@@ -505,7 +534,7 @@ func (r *rule) adamax(o optimizers.Adamax) []line {
 	m := r.buffer("m", "<mi>m</mi>", false, 0)
 	u := r.buffer("u", "<mi>u</mi>", false, 0)
 	tq := quantity{symbol: "<mi>t</mi>", name: "t", value: func(int) float64 { return float64(r.T) }}
-	lr := hyper(symLR, "lr", o.LR)
+	lr := r.lr(o.LR)
 	eta := r.buffer("lr_eff", "<mi>η</mi>", false, 0)
 	return []line{r.gLine(),
 		{lhs: m, rhs: add(mul(b1, r.buffer("m", "<mi>m</mi>", true, 0)), mul(oneMinus(b1), g))},
@@ -531,7 +560,7 @@ func (r *rule) nadam(o optimizers.NAdam) []line {
 	v := r.buffer("v", "<mi>v</mi>", false, 0)
 	mhat := r.buffer("mhat", hat("m"), false, 0)
 	vhat := r.buffer("vhat", hat("v"), false, 0)
-	lr := hyper(symLR, "lr", o.LR)
+	lr := r.lr(o.LR)
 	return []line{r.gLine(),
 		{lhs: mu, scalar: true, rhs: mul(b1, oneMinus(mul(half, power{decay, mul(tq, psi)})))},
 		{lhs: muNext, scalar: true, rhs: mul(b1, oneMinus(mul(half, power{decay, mul(t1, psi)})))},
@@ -557,7 +586,7 @@ func (r *rule) lion(o optimizers.Lion) []line {
 	}
 	return []line{r.gLine(),
 		{lhs: c, rhs: add(mul(b1, mPrev), mul(oneMinus(b1), g))},
-		r.move(hyper(symLR, "lr", o.LR), dir),
+		r.move(r.lr(o.LR), dir),
 		{lhs: r.buffer("m", "<mi>m</mi>", false, 0), rhs: add(mul(b2, mPrev), mul(oneMinus(b2), g))},
 	}
 }

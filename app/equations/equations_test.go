@@ -3,6 +3,7 @@ package equations
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -17,15 +18,17 @@ func runs(t *testing.T, query string) (scene.Scene, []optimizers.Optimizer, []*o
 	if len(notices) > 0 {
 		t.Fatalf("%s: %v", query, notices)
 	}
-	_, trajs, err := sc.Run()
+	surf, trajs, err := sc.Run()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgs, err := sc.Configs(surf) // the optimizers, under their schedules
 	if err != nil {
 		t.Fatal(err)
 	}
 	opts := make([]optimizers.Optimizer, len(sc.Runs))
-	for i, r := range sc.Runs {
-		if opts[i], err = optimizers.New(r.Opt, r.Hyper); err != nil {
-			t.Fatal(err)
-		}
+	for i, c := range cfgs {
+		opts[i] = c.Optimizer
 	}
 	return sc, opts, trajs
 }
@@ -38,6 +41,32 @@ var scenes = []string{
 	"fn=beale&opt=rmsprop,momentum,adam&rmsprop.centered=1&rmsprop.mom=0.5&momentum.nesterov=1&adam.bias=0&lr=0.003&steps=12",
 	"fn=linreg&n=40&batch=5&seed=3&opt=sgd,adam,nadam,adagrad&lr=0.05&steps=12",
 	"fn=twowell&noise=0.5&seed=9&opt=adadelta,lion,adamw&lr=0.02&steps=12",
+	// Under schedules, every γ of the rule is the update's γ_t.
+	"fn=rosenbrock&opt=gd,sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam&lr=0.001&wd=0.01&steps=12&sched=cosine&tmax=8&lrmin=0.0002",
+	"fn=rosenbrock&opt=amsgrad,adamax,adamw,nadam,lion&lr=0.01&wd=0.05&steps=12&sched=warmcos&warmup=4",
+	"fn=beale&opt=rmsprop,momentum,adam&rmsprop.centered=1&rmsprop.mom=0.5&lr=0.003&steps=12&sched=step&gamma=0.5&every=3",
+}
+
+// TestScheduledRuleShowsLRt checks that a rule under a schedule writes
+// its learning rate γ_t, with update t's value: the schedule's, computed
+// here (exponential decay, lr·γ^(t−1) for update t counted from 1).
+func TestScheduledRuleShowsLRt(t *testing.T) {
+	_, opts, trajs := runs(t, "fn=booth&opt=gd&lr=0.04&steps=10&sched=exp&gamma=0.8")
+	ts := New(Update{Opt: opts[0], Traj: trajs[0], T: 4})
+	if !strings.Contains(ts.Rule, `<msub><mi>γ</mi>`) {
+		t.Errorf("the rule does not write γ_t: %s", ts.Rule)
+	}
+	want := 0.04 * 0.8 * 0.8 * 0.8
+	re := regexp.MustCompile(`data-q="lr_t" title="([^"]*)"`)
+	for c, coord := range ts.Coords {
+		m := re.FindStringSubmatch(coord)
+		if m == nil {
+			t.Fatalf("coordinate %d: no γ_t: %s", c, coord)
+		}
+		if got, _ := strconv.ParseFloat(m[1], 64); math.Abs(got-want) > 1e-15 {
+			t.Errorf("coordinate %d: γ_4 = %v, want %v", c, got, want)
+		}
+	}
 }
 
 // TestRulesGiveTheCoreNumbers evaluates every rule as written, with the

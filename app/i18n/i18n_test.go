@@ -164,6 +164,15 @@ var fmtArgs = map[Key][]any{
 	VersionLabel:      {"v1.4.0"},
 	EqUpdate:          {12, 11, 12},
 	EqCoordinate:      {"w"},
+	CriticalTick:      {"2/λmax", "0.2"},
+	CriticalTickLocal: {"0.002"},
+	CriticalExact:     {"0.2", "2/λmax", "10"},
+	CriticalLocal:     {"0.002", "2/λmax", "1002"},
+	SchedNow:          {12, "0.05"},
+	SweepBest:         {"GD", "0.15", "1e-09"},
+	SweepEdge:         {"0.2154"},
+	SweepNoBest:       {"GD"},
+	SweepUseLabel:     {"GD", "0.15"},
 }
 
 // TestMessagesFormat checks every English message with the arguments

@@ -91,6 +91,29 @@ const (
 	EqUpdate          Key = "math.update"
 	EqStart           Key = "math.start"
 	EqCoordinate      Key = "math.coordinate"
+	CriticalTick      Key = "critical.tick"
+	CriticalTickLocal Key = "critical.tick.local"
+	CriticalExact     Key = "critical.exact"
+	CriticalLocal     Key = "critical.local"
+	CriticalAbove     Key = "critical.above"
+	SchedLabel        Key = "schedule.label"
+	SchedAlt          Key = "schedule.alt"
+	SchedFig          Key = "schedule.figure"
+	SchedNow          Key = "schedule.now"
+	SweepLabel        Key = "sweep.label"
+	SweepHint         Key = "sweep.hint"
+	SweepFrom         Key = "sweep.from"
+	SweepTo           Key = "sweep.to"
+	SweepCount        Key = "sweep.count"
+	SweepProgress     Key = "sweep.progress"
+	SweepAlt          Key = "sweep.alt"
+	SweepFig          Key = "sweep.figure"
+	SweepBest         Key = "sweep.best"
+	SweepEdge         Key = "sweep.edge"
+	SweepNoEdge       Key = "sweep.noedge"
+	SweepNoBest       Key = "sweep.nobest"
+	SweepUse          Key = "sweep.use"
+	SweepUseLabel     Key = "sweep.use.label"
 	UpdateReady       Key = "update.ready"
 	UpdateReload      Key = "update.reload"
 )
@@ -109,6 +132,12 @@ func SurfaceAbout(name string) Key { return Key("fn." + name + ".about") }
 
 // ParamName is the key of a hyperparameter's label.
 func ParamName(key string) Key { return Key("param." + key) }
+
+// SchedName is the key of a learning-rate schedule's display name.
+func SchedName(name string) Key { return Key("schedule.name." + name) }
+
+// SchedParamName is the key of a schedule parameter's label.
+func SchedParamName(key string) Key { return Key("schedule.param." + key) }
 
 // EmbedPart is the key of the name of a part an embed can show.
 func EmbedPart(part string) Key { return Key("embed.part." + part) }

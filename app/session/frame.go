@@ -69,6 +69,8 @@ type Frame struct {
 	// lines (Data is nil without data).
 	SurfaceHead, LossHead, Data []byte
 	Runs                        []RunState
+	// LRMarks mark the update shown on the runs' schedule figures.
+	LRMarks []LRMark
 }
 
 // Frame draws the shown step for a painter that holds have (nil for
@@ -119,6 +121,7 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 			batch = t.Batch(ki)
 		}
 	}
+	f.LRMarks = s.lrMarks(k)
 	f.SurfaceHead = s.figs.surface.Head(heads)
 	f.LossHead = s.lossFig.Head(points)
 	if s.figs.data != nil {

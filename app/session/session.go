@@ -53,6 +53,10 @@ type Session struct {
 	gen  int
 
 	typesets []typeset // the runs' updates last typeset (Equations)
+	lrPlots  []*lrPlot // the runs' schedule figures; nil for a constant rate
+
+	sweepRange SweepRange
+	sweep      *sweepJob // the latest learning-rate sweep
 }
 
 // ErrLocked is the error of a change to a locked session (lock=1).
@@ -66,7 +70,7 @@ func New(query string) (*Session, []scene.Notice, error) {
 	q, _ := url.ParseQuery(query) // scene.Parse reported a malformed query
 	view, more := DecodeView(q)
 	notices = append(notices, more...)
-	s := &Session{speed: view.Speed, view: view}
+	s := &Session{speed: view.Speed, view: view, sweepRange: DefaultSweepRange}
 	if err := s.apply(sc); err != nil {
 		return nil, notices, err
 	}
@@ -116,6 +120,10 @@ func (s *Session) apply(sc scene.Scene) error {
 		}
 		losses[i], opts[i] = trajs[i].Loss, c.Optimizer
 	}
+	schedFigs, err := lrPlots(sc, s.lrPlots)
+	if err != nil {
+		return err
+	}
 	fStar, hasMin := globalMin(figs.surf)
 	lossFig, lossBG, axes := s.lossFig, s.lossBG, s.axes
 	if a := plots.NewLossAxes(losses, sc.Steps, fStar, hasMin); lossFig == nil || a != lossFig.LossAxes {
@@ -136,15 +144,17 @@ func (s *Session) apply(sc scene.Scene) error {
 	s.sc, s.figs, s.surfaceKey = sc, figs, key
 	s.trajs, s.opts, s.curves, s.gens, s.gen = trajs, opts, curves, gens, gen
 	s.lossFig, s.lossBG, s.axes = lossFig, lossBG, axes
+	s.lrPlots = schedFigs
 	s.cur = math.Min(s.cur, float64(s.End()))
 	return nil
 }
 
 // computed returns the index of a run of the current scene with r's
-// optimizer and hyperparameters, preferring index i, or -1.
+// optimizer, hyperparameters and schedule, preferring index i, or -1.
 func (s *Session) computed(r scene.Run, i int) int {
 	same := func(j int) bool {
-		return j < len(s.sc.Runs) && j < len(s.trajs) && s.sc.Runs[j].Opt == r.Opt && maps.Equal(s.sc.Runs[j].Hyper, r.Hyper)
+		return j < len(s.sc.Runs) && j < len(s.trajs) && s.sc.Runs[j].Opt == r.Opt && maps.Equal(s.sc.Runs[j].Hyper, r.Hyper) &&
+			s.sc.Runs[j].Sched == r.Sched
 	}
 	if same(i) {
 		return i
@@ -282,7 +292,10 @@ func (s *Session) SetParam(i int, key string, v float64) ([]scene.Notice, error)
 	if i < 0 || i >= len(s.sc.Runs) {
 		return nil, fmt.Errorf("no run %d", i)
 	}
-	return s.change(func(sc *scene.Scene) { sc.Runs[i].Hyper[key] = v })
+	return s.change(func(sc *scene.Scene) {
+		sc.Runs[i].Hyper[key] = v
+		sc.FitScheds() // a schedule's lrmin follows the learning rate down
+	})
 }
 
 // SetOptimizers races the named optimizers; those already racing keep
@@ -309,7 +322,7 @@ func (s *Session) SetOptimizers(names []string) ([]scene.Notice, error) {
 // SetSteps, SetNoise, SetBatch, SetN, SetKappa and SetSeed change the
 // scene's other settings.
 func (s *Session) SetSteps(n int) ([]scene.Notice, error) {
-	return s.change(func(sc *scene.Scene) { sc.Steps = n })
+	return s.change(func(sc *scene.Scene) { sc.SetSteps(n) })
 }
 
 // SetNoise sets the standard deviation of the gradient noise.

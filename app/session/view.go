@@ -36,8 +36,10 @@ var Languages = []string{"en"}
 
 // Parts are the panels and controls that show can list, in canonical
 // order; a hyperparameter key (lr, b1, …) shows that slider alone in each
-// optimizer's panel.
-var Parts = []string{"surface", "loss", "data", "legend", "readout", "math", "scene", "optimizers", "params", "share"}
+// optimizer's panel, and "sched" the learning-rate schedules ("params"
+// shows them too).
+var Parts = []string{"surface", "loss", "data", "legend", "readout", "math", "scene", "optimizers", "params", "share",
+	"sched", "sweep"}
 
 // EmbedDefault is what an embed shows without show.
 var EmbedDefault = []string{"surface", "loss", "data", "legend", "readout"}
@@ -170,5 +172,5 @@ func (v View) Shows(part string) bool {
 		return true
 	}
 	_, isParam := optimizers.LookupParam(part)
-	return isParam && slices.Contains(show, "params")
+	return (isParam || part == "sched") && slices.Contains(show, "params")
 }
