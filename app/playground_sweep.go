@@ -157,7 +157,11 @@ func (p *Playground) setSweepRange(ctx app.Context, key string, v float64) {
 
 // sweepPanel is the Sweep panel as the session stands.
 func (p *Playground) sweepPanel(names, colors []string, locked bool) app.UI {
-	res, done := p.sess.Sweep()
+	var res session.SweepResult
+	done := false
+	if p.sweep.open { // a folded panel draws nothing, on every render
+		res, done = p.sess.Sweep()
+	}
 	return &SweepPanel{Lang: p.lang, Open: p.sweep.open, Range: p.sess.SweepRange(), Opts: names, Colors: colors,
 		Result: res, Done: done, Locked: locked}
 }
