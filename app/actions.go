@@ -1,5 +1,7 @@
 package app
 
+import "github.com/optimplay/optimplay/app/session"
+
 // Actions that controls send to the Playground, with their values.
 const (
 	actionNumber       = "number"        // numberChange
@@ -8,6 +10,7 @@ const (
 	actionSched        = "sched"         // schedChange
 	actionSweepPick    = "sweep-pick"    // [2]float64: fractions of the sweep figure
 	actionSweepToggled = "sweep-toggled" // bool: the Sweep panel is open
+	actionSweepShown   = "sweep-shown"   // sweepShown: to the Sweep panel
 	actionStart        = "start"         // [2]float64: a point of the surface
 	actionStartAt      = "start-at"      // [2]float64: fractions of the surface figure
 	actionPlay         = "play"          // nil: toggles
@@ -26,6 +29,14 @@ const (
 	targetStart = -2 // the start point, coordinate Key "x" or "y"
 	targetSweep = -3 // the sweep's grid: Key "lo", "hi" or "n"
 )
+
+// sweepShown is a finished sweep, with its time from its start to the
+// end of its last chunk in milliseconds, the breaks between chunks
+// included.
+type sweepShown struct {
+	Result session.SweepResult
+	MS     float64
+}
 
 // numberChange is a value entered in a NumberControl or FlagControl.
 type numberChange struct {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -104,19 +103,15 @@ func (p *Playground) sweepChunk(ctx app.Context) {
 func (p *Playground) showSweep(ctx app.Context) {
 	p.sweep.due = false
 	p.mu.Lock()
-	_, done := p.sess.Sweep()
+	res, done := p.sess.Sweep()
 	p.mu.Unlock()
 	if !done { // the scene changed since the last chunk
 		p.kickSweep(ctx)
 		return
 	}
-	ms := now() - p.sweep.started
-	ctx.Dispatch(func(app.Context) {})
-	ctx.Defer(func(app.Context) {
-		if panel := app.Window().GetElementByID("sweep-panel"); panel.Truthy() {
-			panel.Call("setAttribute", "data-ms", strconv.FormatFloat(ms, 'f', 1, 64))
-		}
-	})
+	// The panel alone renders it: rendering the whole page would take
+	// more than a frame.
+	ctx.NewActionWithValue(actionSweepShown, sweepShown{Result: res, MS: now() - p.sweep.started})
 }
 
 // onSweepPick sets the learning rate clicked on the sweep figure, for the

@@ -117,6 +117,26 @@ func (s *SweepPanel) summary(msgs i18n.Catalog) app.UI {
 	return app.Ul().ID("sweep-summary").Body(items...)
 }
 
+// OnMount takes the finished sweep from the Playground, which sends it
+// here so that the panel alone renders it.
+func (s *SweepPanel) OnMount(ctx app.Context) {
+	ctx.Handle(actionSweepShown, s.onShown)
+}
+
+// onShown shows a finished sweep, with its time on the panel (data-ms).
+func (s *SweepPanel) onShown(ctx app.Context, a app.Action) {
+	shown, ok := a.Value.(sweepShown)
+	if !ok {
+		return
+	}
+	s.Result, s.Done = shown.Result, true
+	ctx.Defer(func(app.Context) {
+		if panel := app.Window().GetElementByID("sweep-panel"); panel.Truthy() {
+			panel.Call("setAttribute", "data-ms", strconv.FormatFloat(shown.MS, 'f', 1, 64))
+		}
+	})
+}
+
 func (s *SweepPanel) onToggle(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionSweepToggled, ctx.JSSrc().Get("open").Bool())
 }

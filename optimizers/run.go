@@ -325,12 +325,23 @@ func (r *Runner) stop(step int, cause Cause) {
 	if cause == OutOfBounds && surf.UnboundedBelow {
 		st.Code = Escaped
 	}
-	if lim, ok := r.cfg.Optimizer.(StabilityLimiter); ok && surf.Curvature != nil && surf.Curvature.Max > 0 {
+	if lim, ok := stabilityLimiter(r.cfg.Optimizer); ok && surf.Curvature != nil && surf.Curvature.Max > 0 {
 		st.LambdaMax = surf.Curvature.Max
 		st.MaxLR, st.MaxLRFormula = lim.MaxStableLR(surf.Curvature.Max)
 		st.LR = lim.LearningRate()
 	}
 	r.traj.Status = st
+}
+
+// stabilityLimiter returns o's stability limit, that of its rule when o
+// follows a schedule: every schedule's lr_t peaks at the base learning
+// rate, which the limit is compared with.
+func stabilityLimiter(o Optimizer) (StabilityLimiter, bool) {
+	if s, ok := o.(Scheduled); ok {
+		o = s.Optimizer
+	}
+	lim, ok := o.(StabilityLimiter)
+	return lim, ok
 }
 
 // Trajectory returns the record so far. It changes as the runner steps.

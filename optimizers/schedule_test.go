@@ -2,6 +2,7 @@ package optimizers
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -423,5 +424,28 @@ func TestScheduledLionReference(t *testing.T) {
 				t.Fatalf("%s %T%+v: point %d = %.17g, reference %.17g", c.fn, c.sched, c.sched, s+1, p, x)
 			}
 		}
+	}
+}
+
+// TestScheduledDivergenceNamesTheLimit: a scheduled GD that diverges on
+// the quadratic (λmax = κ = 10, so 2/λmax = 0.2) is told, as an
+// unscheduled one is, that its learning rate (the schedule's peak, the
+// base rate) is above 2/λmax; an adaptive rule under a schedule has no
+// such limit.
+func TestScheduledDivergenceNamesTheLimit(t *testing.T) {
+	surf := mustQuadratic(t, 10)
+	opt := Scheduled{Optimizer: GD{LR: 0.5}, Schedule: ExponentialLR{Gamma: 0.99}}
+	tr := mustRun(t, Config{Surface: surf, Optimizer: opt, Start: [2]float64{-4, 1.5}, Steps: 100})
+	st := tr.Status
+	if st.Code != Diverged || !st.StableLimitKnown() || st.LR != 0.5 || st.MaxLR != 0.2 || st.LambdaMax != 10 {
+		t.Fatalf("status %+v, want diverged with lr 0.5 above 2/λmax = 0.2", st)
+	}
+	if want := "lr 0.5 is above 2/λmax = 0.2"; !strings.Contains(st.String(), want) {
+		t.Errorf("%q does not say %q", st.String(), want)
+	}
+	adam := Scheduled{Optimizer: Adam{LR: 50, Beta1: 0.9, Beta2: 0.999, Eps: 1e-8}, Schedule: ExponentialLR{Gamma: 0.99}}
+	tr = mustRun(t, Config{Surface: surf, Optimizer: adam, Start: [2]float64{-4, 1.5}, Steps: 100})
+	if tr.Status.StableLimitKnown() {
+		t.Errorf("scheduled Adam: status %+v claims a stability limit", tr.Status)
 	}
 }
