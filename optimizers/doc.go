@@ -27,4 +27,16 @@
 // Step moves a point and whose Vars expose the internal buffers (m, v, m̂,
 // v̂, effective step sizes, …) so a user interface can show every number of
 // the update.
+//
+// # Mistakes
+//
+// Lesson 8 of the app ("Common mistakes") runs WRONG variants next to the
+// correct rules they mirror: Mistakes lists them (Specs does not), and
+// IsMistake, Spec.Mirrors and the Mistake interface tell them apart. The
+// doc comment of each (WrongSGDFirst, WrongSGDSum, WrongAdamNoBias,
+// WrongAdamDenom, WrongAdamEpsInside, WrongAdamResidual) states its wrong
+// rule and the correct one. Those whose mistake is in the gradient rather
+// than in the update rule are fed a wrong Gradient (GradientOf), which the
+// Runner takes from their oracle (NewOracleOf) and records like any
+// gradient, next to the true one.
 package optimizers

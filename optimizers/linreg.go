@@ -24,8 +24,9 @@ type LinReg struct {
 }
 
 var (
-	_ Objective = LinReg{}
-	_ Dataset   = LinReg{}
+	_ Objective  = LinReg{}
+	_ Dataset    = LinReg{}
+	_ Regression = LinReg{}
 )
 
 // Dataset is an objective that is a mean over samples, so that a minibatch
@@ -91,6 +92,10 @@ func (d LinReg) BatchGrad(grad, p []float64, idx []int) {
 	n := float64(len(idx))
 	grad[0], grad[1] = 2*gw/n, 2*gb/n
 }
+
+// Residual returns the residual ŷᵢ − yᵢ = w·xᵢ + b − yᵢ of point i at
+// (w, b) = (p[0], p[1]).
+func (d LinReg) Residual(p []float64, i int) float64 { return p[0]*d.X[i] + p[1] - d.Y[i] }
 
 // LeastSquares returns the minimizer (w, b) in closed form:
 // w = cov(x, y)/var(x), b = mean y − w·mean x.

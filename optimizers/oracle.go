@@ -43,12 +43,40 @@ func (n GradientNoise) Stochastic() bool { return n.Batch > 0 || n.Std > 0 }
 // NewOracle returns the oracle of obj with that noise. A minibatch needs a
 // Dataset objective.
 func NewOracle(obj Objective, noise GradientNoise) (Oracle, error) {
+	return NewOracleOf(obj, noise, TrueGradient)
+}
+
+// NewOracleOf returns the oracle of obj with that noise that computes grad:
+// the gradient (TrueGradient, as NewOracle), or one of the WRONG stand-ins
+// of lesson 8 (see Gradient), which need a Dataset objective (MeanResidual
+// a Regression). The noise is added to whatever grad computes, and the
+// minibatches are those the true gradient would use with the same seed.
+func NewOracleOf(obj Objective, noise GradientNoise, grad Gradient) (Oracle, error) {
 	if noise.Batch < 0 {
 		return nil, fmt.Errorf("batch = %d must not be negative", noise.Batch)
 	}
 	if !(noise.Std >= 0) || math.IsInf(noise.Std, 0) {
 		return nil, fmt.Errorf("noise = %v must be a finite number ≥ 0", noise.Std)
 	}
+	var o Oracle
+	var err error
+	if grad == TrueGradient {
+		o, err = batchOracle(obj, noise)
+	} else {
+		o, err = wrongOracle(obj, noise, grad)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if noise.Std > 0 {
+		o = &noisyOracle{Oracle: o, std: noise.Std, rng: rand.New(rand.NewPCG(noise.Seed, noiseStream))}
+	}
+	return o, nil
+}
+
+// batchOracle returns the exact oracle of obj, or its minibatch oracle when
+// noise asks for minibatches smaller than the data set.
+func batchOracle(obj Objective, noise GradientNoise) (Oracle, error) {
 	var o Oracle = exactOracle{obj}
 	if noise.Batch > 0 {
 		data, ok := obj.(Dataset)
@@ -58,9 +86,6 @@ func NewOracle(obj Objective, noise GradientNoise) (Oracle, error) {
 		if noise.Batch < data.Len() {
 			o = newMinibatchOracle(data, noise.Batch, noise.Seed)
 		}
-	}
-	if noise.Std > 0 {
-		o = &noisyOracle{Oracle: o, std: noise.Std, rng: rand.New(rand.NewPCG(noise.Seed, noiseStream))}
 	}
 	return o, nil
 }

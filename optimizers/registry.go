@@ -76,6 +76,13 @@ type Spec struct {
 	Keys []string
 	// Defaults holds the default of each key.
 	Defaults Hyper
+	// Mirrors is set on the WRONG variants of lesson 8 (Mistakes) to the
+	// name of the correct rule each mirrors, such as "adam"; it is empty
+	// for the optimizers Specs lists.
+	Mirrors string
+	// Gradient is what the rule is fed (GradientOf): TrueGradient except
+	// for the mistakes that concern the gradient, which need a data set.
+	Gradient Gradient
 
 	bind binder
 }
@@ -231,12 +238,19 @@ func adamFields(o *Adam, amsgradKey bool) []field {
 	return fields
 }
 
-// Specs returns the registered optimizers in display order.
+// Specs returns the registered optimizers in display order. It leaves out
+// the WRONG variants of lesson 8, which Mistakes lists.
 func Specs() []Spec { return append([]Spec(nil), specs...) }
 
-// LookupSpec returns the registered optimizer of that name.
+// LookupSpec returns the registered optimizer of that name, one of Specs
+// or one of Mistakes (whose Mirrors is set).
 func LookupSpec(name string) (Spec, bool) {
 	for _, s := range specs {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	for _, s := range mistakes {
 		if s.Name == name {
 			return s, true
 		}
@@ -244,7 +258,8 @@ func LookupSpec(name string) (Spec, bool) {
 	return Spec{}, false
 }
 
-// New builds the registered optimizer name with h over its defaults.
+// New builds the registered optimizer name (one of Specs or Mistakes)
+// with h over its defaults.
 func New(name string, h Hyper) (Optimizer, error) {
 	s, ok := LookupSpec(name)
 	if !ok {

@@ -156,9 +156,13 @@ type Trajectory struct {
 	Loss []float64
 	// Grads[t] is the gradient the optimizer used at Points[t] (for the
 	// step to Points[t+1]); TrueGrads[t] is the exact ∇f(Points[t]). They
-	// are equal unless the gradients are stochastic. Grads has one entry
-	// less than Points once a step has been taken and not diverged.
+	// are equal unless the gradients are stochastic or the optimizer is a
+	// mistake fed a wrong gradient (Gradient). Grads has one entry less
+	// than Points once a step has been taken and not diverged.
 	Grads, TrueGrads [][2]float64
+	// Gradient is what the optimizer was fed (GradientOf): TrueGradient,
+	// or the WRONG stand-in of one of lesson 8's mistakes.
+	Gradient Gradient
 	// VarNames and VarLens describe the optimizer's Vars, in order.
 	VarNames []string
 	VarLens  []int
@@ -201,6 +205,7 @@ type Runner struct {
 	cfg         Config
 	state       State
 	oracle      Oracle
+	useOracle   bool // the gradient is not the exact one the record holds
 	bound       Box
 	x, g, exact []float64
 	traj        Trajectory
@@ -223,28 +228,34 @@ func NewRunner(cfg Config) (*Runner, error) {
 	if !finite(cfg.Start[0]) || !finite(cfg.Start[1]) {
 		return nil, fmt.Errorf("run: start %v is not finite", cfg.Start)
 	}
-	oracle, err := NewOracle(cfg.Surface.Objective, cfg.Noise)
+	grad := GradientOf(cfg.Optimizer)
+	oracle, err := NewOracleOf(cfg.Surface.Objective, cfg.Noise, grad)
 	if err != nil {
 		return nil, err
 	}
 	r := &Runner{
-		cfg:    cfg,
-		state:  cfg.Optimizer.Init(2),
-		oracle: oracle,
-		bound:  cfg.Surface.Domain.Expand(EscapeFactor),
-		x:      []float64{cfg.Start[0], cfg.Start[1]},
-		g:      make([]float64, 2),
-		exact:  make([]float64, 2),
+		cfg:       cfg,
+		state:     cfg.Optimizer.Init(2),
+		oracle:    oracle,
+		useOracle: cfg.Noise.Stochastic() || grad != TrueGradient,
+		bound:     cfg.Surface.Domain.Expand(EscapeFactor),
+		x:         []float64{cfg.Start[0], cfg.Start[1]},
+		g:         make([]float64, 2),
+		exact:     make([]float64, 2),
 	}
 	for _, v := range r.state.Vars() {
 		r.traj.VarNames = append(r.traj.VarNames, v.Name)
 		r.traj.VarLens = append(r.traj.VarLens, len(v.Value))
 		r.traj.varStride += len(v.Value)
 	}
+	r.traj.Gradient = grad
 	if cfg.Noise.Batch > 0 {
 		if d, ok := cfg.Surface.Objective.(Dataset); ok && cfg.Noise.Batch < d.Len() {
 			r.traj.batchSize = cfg.Noise.Batch
 		}
+	}
+	if grad == FirstSamples {
+		r.traj.batchSize = firstSamplesSize(cfg.Surface.Objective.(Dataset), cfg.Noise)
 	}
 	r.traj.Points = make([][2]float64, 0, cfg.Steps+1)
 	r.traj.Loss = make([]float64, 0, cfg.Steps+1)
@@ -282,7 +293,7 @@ func (r *Runner) Step() bool {
 		return false
 	}
 	step := len(r.traj.Points)
-	if r.cfg.Noise.Stochastic() {
+	if r.useOracle {
 		r.oracle.Grad(r.g, r.x)
 	} else {
 		copy(r.g, r.exact)

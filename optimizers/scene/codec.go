@@ -151,7 +151,8 @@ func (d *decoder) decode() Scene {
 	}
 	s.X0 = d.point("x0", surf)
 	s.Steps = int(d.number("steps", 100, 0, MaxSteps, true))
-	s.Runs = d.runs()
+	s.Lesson = int(d.number("lesson", 0, 1, MaxLesson, true))
+	s.Runs = d.runs(s.Lesson, surf)
 	d.scheds(&s)
 	s.Noise = d.number("noise", 0, 0, MaxNoise, false)
 	s.Batch = int(d.onlyFor(s.Fn == "linreg", "batch", 0, 0, float64(s.N), true))
@@ -202,16 +203,20 @@ func (d *decoder) point(key string, surf optimizers.Surface) [2]float64 {
 
 func fmtPoint(p [2]float64) string { return fmtFloat(p[0]) + "," + fmtFloat(p[1]) }
 
-// runs reads the optimizers and their hyperparameters.
-func (d *decoder) runs() []Run {
+// runs reads the optimizers and their hyperparameters. The mistakes are
+// known in lesson MistakesLesson only, and only on a surface that can
+// feed them their wrong gradient.
+func (d *decoder) runs(lesson int, surf optimizers.Surface) []Run {
 	names := []string{"adam"}
 	if raw, ok := d.get("opt"); ok {
 		names = names[:0]
 		for _, name := range strings.Split(raw, ",") {
 			name = strings.TrimSpace(name)
-			switch _, known := optimizers.LookupSpec(name); {
-			case !known:
+			switch spec, known := optimizers.LookupSpec(name); {
+			case !known || spec.Mirrors != "" && lesson != MistakesLesson:
 				d.note(NewNotice(UnknownOptimizer, "opt", name, ""))
+			case !spec.Gradient.Supports(surf.Objective):
+				d.note(NewNotice(NotApplicable, "opt", name, ""))
 			case slices.Contains(names, name):
 				d.note(NewNotice(Duplicate, "opt", name, ""))
 			case len(names) == MaxRuns:

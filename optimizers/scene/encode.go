@@ -13,7 +13,8 @@ import (
 // schema's order, every key that applies written out (so a link does not
 // change meaning if a default changes), a hyperparameter written once when
 // every optimizer it applies to shares its value and as "name.key"
-// otherwise; the schedule keys likewise, when a run has a schedule.
+// otherwise; the schedule keys likewise, when a run has a schedule; the
+// lesson last, when there is one.
 // Decode(Encode(s)) gives s back for any scene Decode returns.
 func Encode(s Scene) string {
 	var b strings.Builder
@@ -79,5 +80,8 @@ func Encode(s Scene) string {
 		add("batch", strconv.Itoa(s.Batch))
 	}
 	add("seed", strconv.FormatUint(s.Seed, 10))
+	if s.Lesson != 0 {
+		add("lesson", strconv.Itoa(s.Lesson))
+	}
 	return b.String()
 }

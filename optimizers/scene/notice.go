@@ -18,6 +18,8 @@ const (
 	// Clamped: the value is out of range; the nearest allowed one is used.
 	Clamped
 	// NotApplicable: the key does not apply to this scene; it is ignored.
+	// With the key "opt", the optimizer Given (a mistake of lesson 8 that
+	// needs a data set) does not apply to the surface; it is left out.
 	NotApplicable
 	// UnknownSurface: no surface has that name; the default is used.
 	UnknownSurface
@@ -96,6 +98,9 @@ func (n Notice) String() string {
 	case Clamped:
 		return fmt.Sprintf("%s: %s is out of range; using %s", n.Key, n.Given, n.Used)
 	case NotApplicable:
+		if n.Key == "opt" { // a mistake of lesson 8 that needs a data set
+			return fmt.Sprintf("%s: %q does not apply to this surface; left out", n.Key, n.Given)
+		}
 		return fmt.Sprintf("%s: does not apply here; ignored", n.Key)
 	case UnknownSurface:
 		return fmt.Sprintf("%s: unknown surface %q; using %s", n.Key, n.Given, n.Used)

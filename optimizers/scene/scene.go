@@ -22,11 +22,32 @@
 //	noise     std of Gaussian noise added to gradients, [0, 100], default 0
 //	batch     linreg minibatch size, [0, n], 0 or n meaning the full batch
 //	seed      seed of data, minibatches and noise, [0, 2³²−1], default 1
+//	lesson    the lesson the scene belongs to, [1, MaxLesson]; absent means none
 //	v         schema version; absent means 1
 //
 // Keys this package does not know are ignored (the user interface adds its
 // own). A value that cannot be used is clamped into range or dropped, and a
 // Notice says so: decoding never fails.
+//
+// # Mistakes
+//
+// With lesson=8 (MistakesLesson, "Common mistakes"), opt may also name the
+// WRONG variants of optimizers.Mistakes, to run each next to the correct
+// rule it mirrors:
+//
+//	wrong-sgd-first      SGD stepping with the first sample(s) every time (sgd)
+//	wrong-sgd-sum        SGD with the minibatch gradient summed, not averaged (sgd)
+//	wrong-adam-nobias    Adam without bias correction (adam)
+//	wrong-adam-denom     Adam dividing by √(1−β2^t) instead of √v̂_t (adam)
+//	wrong-adam-epsin     Adam with ε inside the square root (adam)
+//	wrong-adam-residual  Adam fed the mean residual instead of the gradient (adam)
+//
+// They take the keys of the rule they mirror (wrong-sgd-*: lr wd;
+// wrong-adam-*: lr b1 b2 eps wd), shared with it or prefixed by their name
+// (wrong-adam-epsin.eps=0.1). Without lesson=8 they are unknown optimizers,
+// left out with a notice; wrong-sgd-first, wrong-sgd-sum and
+// wrong-adam-residual need the data set of linreg and are left out, with a
+// notice, on other surfaces.
 package scene
 
 import (
@@ -49,6 +70,10 @@ const (
 	MaxKappa  = 100
 	MaxSeed   = 1<<32 - 1
 	DefaultFn = "rosenbrock"
+	MaxLesson = 8
+	// MistakesLesson is the lesson ("Common mistakes") whose scenes may
+	// run the WRONG variants of optimizers.Mistakes.
+	MistakesLesson = 8
 )
 
 // Run is one optimizer of a scene with every hyperparameter that applies to
@@ -72,6 +97,9 @@ type Scene struct {
 	Noise float64
 	Batch int // linreg only; 0 is the full batch
 	Seed  uint64
+	// Lesson is the lesson the scene belongs to, 1 to MaxLesson, or 0 for
+	// none. Only a scene of MistakesLesson may run mistakes.
+	Lesson int
 }
 
 // Default returns the scene of an empty query.

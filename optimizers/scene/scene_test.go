@@ -221,6 +221,15 @@ func checkScene(t *testing.T, s Scene) {
 	if _, err := s.Configs(surf); err != nil {
 		t.Fatalf("configs: %v", err)
 	}
+	if s.Lesson < 0 || s.Lesson > MaxLesson {
+		t.Fatalf("lesson %d", s.Lesson)
+	}
+	for _, r := range s.Runs {
+		spec, _ := optimizers.LookupSpec(r.Opt)
+		if spec.Mirrors != "" && s.Lesson != MistakesLesson || !spec.Gradient.Supports(surf.Objective) {
+			t.Fatalf("%s in lesson %d on %s", r.Opt, s.Lesson, s.Fn)
+		}
+	}
 	var names []string
 	for _, r := range s.Runs {
 		names = append(names, r.Opt)

@@ -1,0 +1,894 @@
+// The script is written with plain Go (strings.Builder, fmt.Fprintf), one
+// function per section, and NOT with text/template or html/template, nor
+// anything else that calls reflect.Value.Method or MethodByName: this
+// package is compiled into the web page's WebAssembly (cmd/wasm), and once
+// a program can call methods by reflection, the linker keeps every
+// exported method of every type. Executing a text/template here made
+// web/app.wasm 19.8 MB instead of 13.8 MB.
+
+package scene
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/optimplay/optimplay/optimizers"
+)
+
+// WritePyTorch writes a Python script that reproduces the scene with
+// PyTorch (torch.optim, float64), the code a learner would write next:
+//   - the surface as a torch expression of the parameter tensor, in the
+//     core's order of operations (linreg's data set embedded as a list, its
+//     mean squared error written out);
+//   - each run's optimizer from torch.optim with the run's hyperparameters,
+//     and its schedule from torch.optim.lr_scheduler (warmcos as a
+//     SequentialLR of LinearLR and CosineAnnealingLR);
+//   - the rules torch.optim lacks in plain tensor operations: Lion, Adam
+//     without bias correction, and NAdam, whose torch.optim version in
+//     PyTorch 1.13 has a bug that 2.0 fixed;
+//   - the WRONG variants of lesson 8 (optimizers.Mistakes) as a learner
+//     would write them by mistake, each with a comment that says it is
+//     wrong and what the correct rule is: the wrong rules in plain tensor
+//     operations (Adam without bias correction, Adam with a wrong
+//     denominator), and the wrong gradients as functions that write into
+//     p.grad what the core's oracle feeds them (the gradient of the loss of
+//     the first samples, of the loss summed over the batch instead of
+//     averaged, the mean residual), with the same minibatches and noise;
+//   - the core's gradient noise and minibatches embedded as data, since
+//     Python's random numbers are not Go's; "gd" gets the exact gradient,
+//     as in the core;
+//   - the core's stopping rule: a run ends where a value stops being finite
+//     or once its point leaves the surface's domain grown by
+//     optimizers.EscapeFactor.
+//
+// Run with python3, the script prints the CSV that Trace.WriteCSV writes
+// for the scene's runs: the same rows, numbers formatted the same way, and
+// equal up to rounding. Autograd and torch order their arithmetic
+// differently from the core, which makes a difference of a few ulps per
+// step: the package's tests find at most about 1e-11 relative, but a run
+// whose dynamics are chaotic (gradient descent past the edge of stability
+// near a minimum, say) amplifies it into visibly different numbers. Centered
+// RMSprop with α = 0 differs too: ṽ = g² − g² is 0 in the core but torch's
+// fused multiply-add leaves g²'s rounding error, which can be negative (a
+// NaN). WritePyTorch fails for a scene that cannot run, and for an optimizer
+// it has no translation for.
+func WritePyTorch(w io.Writer, s Scene) error {
+	surf, err := s.Surface()
+	if err != nil {
+		return err
+	}
+	if _, err := s.Configs(surf); err != nil {
+		return err
+	}
+	d := pyScript{
+		Query:   Encode(s),
+		Steps:   s.Steps,
+		X0:      pyFloats(s.X0[:]),
+		Formula: surf.Formula,
+		Seed:    s.Seed,
+	}
+	bound := surf.Domain.Expand(optimizers.EscapeFactor)
+	d.Box = "(" + strings.Join([]string{pyFloat(bound.XMin), pyFloat(bound.XMax), pyFloat(bound.YMin), pyFloat(bound.YMax)}, ", ") + ")"
+	d.Factor = fmtFloat(optimizers.EscapeFactor)
+	if data, ok := surf.Objective.(optimizers.LinReg); ok {
+		d.LinReg = true
+		d.X, d.Y = pyList(pyFloatItems(data.X)), pyList(pyFloatItems(data.Y))
+		d.First, d.BatchSize = 1, data.Len() // the full batch
+	} else if d.Expr, ok = pySurfaces[s.Fn]; !ok {
+		return fmt.Errorf("pytorch: no torch expression for the surface %q", s.Fn)
+	}
+	if s.Fn == "quadratic" {
+		d.Expr = strings.Replace(d.Expr, "KAPPA", pyFloat(s.Kappa), 1)
+	}
+	if err := d.stochastic(s, surf); err != nil {
+		return err
+	}
+	if d.Batch != 0 { // minibatches
+		d.First, d.BatchSize = d.Batch, d.Batch
+	}
+	for _, r := range s.Runs {
+		d.Scheduled = d.Scheduled || !r.Sched.Constant()
+		d.Warmcos = d.Warmcos || r.Sched.Name == "warmcos"
+	}
+	classes, feeds := map[string]bool{}, map[optimizers.Gradient]bool{}
+	for _, r := range s.Runs {
+		call, class, err := pyOptimizer(r)
+		if err != nil {
+			return err
+		}
+		if class != "" && !classes[class] {
+			classes[class] = true
+			d.Classes = append(d.Classes, pyClasses[class])
+		}
+		spec, _ := optimizers.LookupSpec(r.Opt) // Configs checked it
+		run := pyRun{
+			Name:  r.Opt,
+			Ident: pyIdent(r.Opt),
+			Make:  pyMake(r, call, s.Steps, d.Scheduled),
+			Exact: spec.FullBatch && d.Stochastic,
+		}
+		d.Mistakes = d.Mistakes || spec.Mirrors != ""
+		if g := spec.Gradient; g != optimizers.TrueGradient {
+			run.Feed = pyFeedName(g)
+			if !feeds[g] {
+				feeds[g] = true
+				feed, err := d.feed(g)
+				if err != nil {
+					return err
+				}
+				d.Feeds = append(d.Feeds, feed)
+			}
+		}
+		d.Runs = append(d.Runs, run)
+	}
+	_, err = io.WriteString(w, d.script())
+	return err
+}
+
+// pyScript is what the script needs of a scene.
+type pyScript struct {
+	Query   string
+	Steps   int
+	X0      string // [x, y]
+	Formula string
+	Seed    uint64
+	// Expr is f as a torch expression of x and y; LinReg is set instead on
+	// linreg, with X and Y its data.
+	Expr       string
+	LinReg     bool
+	X, Y       string
+	Box        string // (xmin, xmax, ymin, ymax)
+	Factor     string // optimizers.EscapeFactor
+	NoiseStd   string // "" without noise
+	Noise      string // the noise vectors, one per update
+	Batch      int    // minibatch size, 0 for the full batch
+	Batches    string // the minibatches' indices, one list per update
+	Stochastic bool   // noise or minibatches
+	// On linreg, First is the number of samples the FirstSamples mistake
+	// takes, the first ones: the minibatch size, or 1 with the full batch;
+	// BatchSize is the number of samples of a gradient: the minibatch size,
+	// or the data set's with the full batch.
+	First, BatchSize int
+	Scheduled        bool // some run has a schedule: make returns it too
+	Warmcos          bool // some run has a warmcos schedule
+	Mistakes         bool // some run is a mistake of lesson 8
+	// Classes are the optimizer classes the script defines (pyClasses),
+	// each ending in a newline.
+	Classes []string
+	// Feeds are the functions that write the WRONG gradients of the
+	// mistakes that are fed one into p.grad (pyScript.feed), each ending
+	// in a newline.
+	Feeds []string
+	Runs  []pyRun
+}
+
+// pyRun is one run of the script: its name, its name as a Python
+// identifier, the function that builds its optimizer (and schedule) over
+// the parameter p (pyMake), whether it takes the exact gradient in a
+// stochastic scene, and the function of pyScript.feed that writes its WRONG
+// gradient, if it is a mistake fed one.
+type pyRun struct {
+	Name, Ident string
+	Make        string
+	Exact       bool
+	Feed        string
+}
+
+// pyIdent returns the optimizer name as a Python identifier
+// (wrong-sgd-sum: wrong_sgd_sum).
+func pyIdent(name string) string { return strings.ReplaceAll(name, "-", "_") }
+
+// pyFeedName returns the name of the function of pyScript.feed that writes
+// the WRONG gradient g (mean-residual: mean_residual_grad).
+func pyFeedName(g optimizers.Gradient) string { return pyIdent(g.String()) + "_grad" }
+
+// stochastic embeds the scene's noise and minibatches: the core's oracle
+// draws them from the seed in streams of their own, the same for every
+// run, so they are drawn here once for the whole run.
+func (d *pyScript) stochastic(s Scene, surf optimizers.Surface) error {
+	if s.Noise != 0 {
+		o, err := optimizers.NewOracle(zeroObjective{}, optimizers.GradientNoise{Std: s.Noise, Seed: s.Seed})
+		if err != nil {
+			return err
+		}
+		rows := make([]string, s.Steps)
+		g, x := make([]float64, 2), make([]float64, 2)
+		for t := range rows {
+			o.Grad(g, x) // 0 plus the noise: the noise itself
+			rows[t] = pyFloats(g)
+		}
+		d.NoiseStd, d.Noise, d.Stochastic = fmtFloat(s.Noise), pyRows(rows), true
+	}
+	if s.Batch == 0 {
+		return nil
+	}
+	o, err := optimizers.NewOracle(surf.Objective, optimizers.GradientNoise{Batch: s.Batch, Seed: s.Seed})
+	if err != nil {
+		return err
+	}
+	if s.Batch >= surf.Objective.(optimizers.Dataset).Len() { // NewOracle checked it is one
+		return nil // the full batch
+	}
+	rows := make([]string, s.Steps)
+	g, x := make([]float64, 2), []float64{s.X0[0], s.X0[1]}
+	for t := range rows {
+		o.Grad(g, x)
+		idx := o.Batch()
+		items := make([]string, len(idx))
+		for i, j := range idx {
+			items[i] = strconv.Itoa(j)
+		}
+		rows[t] = "[" + strings.Join(items, ", ") + "]"
+	}
+	d.Batch, d.Batches, d.Stochastic = s.Batch, pyRows(rows), true
+	return nil
+}
+
+// zeroObjective is f = 0: its noisy oracle's gradients are the noise.
+type zeroObjective struct{}
+
+func (zeroObjective) Func([]float64) float64 { return 0 }
+func (zeroObjective) Grad(g, _ []float64)    { clear(g) }
+
+// pySurfaces gives each analytic surface as a torch expression of x and y,
+// its operations in the order of the core's Go expression (x ** 2 is x·x
+// in torch, and k·y·y is (k·y)·y in both), so that the losses agree to the
+// last bit where torch's exp and cos do not differ from Go's. KAPPA stands
+// for quadratic's κ.
+var pySurfaces = map[string]string{
+	"quadratic":  "0.5 * (x ** 2 + KAPPA * y * y)",
+	"rosenbrock": "(1 - x) ** 2 + 100 * (y - x ** 2) * (y - x ** 2)",
+	"himmelblau": "(x ** 2 + y - 11) ** 2 + (x + y ** 2 - 7) ** 2",
+	"beale":      "(1.5 - x + x * y) ** 2 + (2.25 - x + x * y * y) ** 2 + (2.625 - x + x * y * y * y) ** 2",
+	"booth":      "(x + 2 * y - 7) ** 2 + (2 * x + y - 5) ** 2",
+	"matyas":     "0.26 * (x ** 2 + y ** 2) - 0.48 * x * y",
+	"saddle":     "x ** 2 - y ** 2",
+	"rastrigin":  "20 + x ** 2 - 10 * torch.cos(2 * math.pi * x) + y ** 2 - 10 * torch.cos(2 * math.pi * y)",
+	"sixhump":    "(4 - 2.1 * x * x + x * x * x * x / 3) * x * x + x * y + (-4 + 4 * y * y) * y * y",
+	"styblinski": "0.5 * (x * x * x * x - 16 * x * x + 5 * x + y * y * y * y - 16 * y * y + 5 * y)",
+	"twowell": "x ** 2 + y ** 2 - 2 * torch.exp(-((x - 1) ** 2 + y ** 2) / 0.2)" +
+		" - 3 * torch.exp(-((x + 1) ** 2 + y ** 2) / 0.2)",
+}
+
+// pyOptimizer returns the Python call that builds run r's optimizer over
+// the parameter p, and the name of the class of pyClasses it needs, if any.
+func pyOptimizer(r Run) (call pyCall, class string, err error) {
+	h := r.Hyper
+	num := func(arg, key string) string { return arg + "=" + pyFloat(h[key]) }
+	lr, wd, eps := num("lr", "lr"), num("weight_decay", "wd"), num("eps", "eps")
+	betas := "betas=(" + pyFloat(h["b1"]) + ", " + pyFloat(h["b2"]) + ")"
+	switch r.Opt {
+	case "gd", "sgd", "wrong-sgd-first", "wrong-sgd-sum": // the mistakes are fed a wrong gradient
+		return newPyCall("torch.optim.SGD", "[p]", lr, wd), "", nil
+	case "momentum", "nesterov":
+		nesterov := r.Opt == "nesterov" || h["nesterov"] == 1
+		return newPyCall("torch.optim.SGD", "[p]", lr, num("momentum", "mom"), "nesterov="+pyBool(nesterov), wd), "", nil
+	case "adagrad":
+		return newPyCall("torch.optim.Adagrad", "[p]", lr, num("initial_accumulator_value", "iav"), eps, wd), "", nil
+	case "rmsprop":
+		return newPyCall("torch.optim.RMSprop", "[p]", lr, num("alpha", "alpha"), eps, wd, num("momentum", "mom"),
+			"centered="+pyBool(h["centered"] == 1)), "", nil
+	case "adadelta":
+		return newPyCall("torch.optim.Adadelta", "[p]", lr, num("rho", "rho"), eps, wd), "", nil
+	case "adam", "amsgrad", "adamw":
+		amsgrad := "amsgrad=" + pyBool(r.Opt == "amsgrad" || h["amsgrad"] == 1)
+		if h["bias"] == 0 {
+			return newPyCall("AdamWithoutBiasCorrection", "[p]", lr, betas, eps, wd, amsgrad,
+				"decoupled_weight_decay="+pyBool(r.Opt == "adamw")), "AdamWithoutBiasCorrection", nil
+		}
+		name := "torch.optim.Adam"
+		if r.Opt == "adamw" {
+			name = "torch.optim.AdamW"
+		}
+		return newPyCall(name, "[p]", lr, betas, eps, wd, amsgrad), "", nil
+	case "adamax":
+		return newPyCall("torch.optim.Adamax", "[p]", lr, betas, eps, wd), "", nil
+	case "nadam":
+		psi := "momentum_decay=" + pyFloat(optimizers.DefaultNAdam().MomentumDecay)
+		return newPyCall("NAdam", "[p]", lr, betas, eps, wd, psi), "NAdam", nil
+	case "lion":
+		return newPyCall("Lion", "[p]", lr, betas, wd), "Lion", nil
+	case "wrong-adam-nobias":
+		return newPyCall("AdamWithoutBiasCorrection", "[p]", lr, betas, eps, wd), "AdamWithoutBiasCorrection", nil
+	case "wrong-adam-denom", "wrong-adam-epsin":
+		mistake := `mistake="` + strings.TrimPrefix(r.Opt, "wrong-adam-") + `"`
+		return newPyCall("WrongAdam", "[p]", lr, betas, eps, wd, mistake), "WrongAdam", nil
+	case "wrong-adam-residual": // fed a wrong gradient
+		return newPyCall("torch.optim.Adam", "[p]", lr, betas, eps, wd), "", nil
+	}
+	return pyCall{}, "", fmt.Errorf("pytorch: no translation for the optimizer %q", r.Opt)
+}
+
+// pyMake returns the function make_NAME(p) that builds run r's optimizer
+// with the call opt and returns it, with its schedule for a run of steps
+// updates (None when constant) when scheduled, ending in a newline; a
+// mistake's begins with a comment that says what it does WRONG.
+func pyMake(r Run, opt pyCall, steps int, scheduled bool) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "def make_%s(p):\n", pyIdent(r.Opt))
+	if what, ok := pyMistakes[r.Opt]; ok {
+		b.WriteString("    # " + strings.ReplaceAll(what, "\n", "\n    # ") + "\n")
+	}
+	b.WriteString(opt.line("    opt = "))
+	if !scheduled {
+		return b.String() + "    return opt\n"
+	}
+	sc, lrs := r.Sched, "torch.optim.lr_scheduler."
+	var sched pyCall
+	switch sc.Name {
+	case "step":
+		sched = newPyCall(lrs+"StepLR", "opt", "step_size="+strconv.Itoa(sc.Every), "gamma="+pyFloat(sc.Gamma))
+	case "exp":
+		sched = newPyCall(lrs+"ExponentialLR", "opt", "gamma="+pyFloat(sc.Gamma))
+	case "cosine":
+		sched = newPyCall(lrs+"CosineAnnealingLR", "opt", "T_max="+strconv.Itoa(sc.TMax), "eta_min="+pyFloat(sc.LRMin))
+	case "warmcos":
+		// T_max matters only to updates after the warm-up; at least 1, so
+		// that in a run no longer than its warm-up the scheduler's step
+		// after the last update does not divide by 0.
+		fmt.Fprintf(&b, "    # %d updates of linear warm-up, then half a cosine down to %s at update %d.\n",
+			sc.Warmup, fmtFloat(sc.LRMin), steps)
+		b.WriteString(newPyCall(lrs+"LinearLR", "opt", "start_factor=1 / "+strconv.Itoa(sc.Warmup),
+			"total_iters="+strconv.Itoa(sc.Warmup-1)).line("    warmup = "))
+		b.WriteString(newPyCall(lrs+"CosineAnnealingLR", "opt", "T_max="+strconv.Itoa(max(1, steps-sc.Warmup)),
+			"eta_min="+pyFloat(sc.LRMin)).line("    cosine = "))
+		sched = newPyCall(lrs+"SequentialLR", "opt", "[warmup, cosine]", "milestones=["+strconv.Itoa(sc.Warmup)+"]")
+	default:
+		return b.String() + "    return opt, None\n"
+	}
+	return b.String() + sched.line("    return opt, ")
+}
+
+// pyMistakes says what each mistake of lesson 8 does WRONG and what the
+// correct rule is, in the lines of the comment that begins its make
+// function; the mistakes fed a wrong gradient name the function of
+// pyScript.feed that writes it.
+var pyMistakes = map[string]string{
+	"wrong-sgd-first": "WRONG on purpose (lesson 8): torch.optim.SGD is right, but it is fed\n" +
+		"first_samples_grad, the gradient of the same first points at every update. The\n" +
+		"correct rule, sgd, is fed the gradient of f over a fresh random minibatch at each\n" +
+		"update (or over all the points).",
+	"wrong-sgd-sum": "WRONG on purpose (lesson 8): torch.optim.SGD is right, but it is fed\n" +
+		"summed_batch_grad, the gradient of the loss summed over the batch instead of\n" +
+		"averaged. The correct rule, sgd, is fed the gradient of the mean, f's.",
+	"wrong-adam-nobias": "WRONG on purpose (lesson 8): Adam without its bias correction, which divides m by\n" +
+		"√v + ε. The correct rule, adam (torch.optim.Adam), divides m̂ = m/(1 − β1^t) by\n" +
+		"√v̂ + ε, with v̂ = v/(1 − β2^t).",
+	"wrong-adam-denom": "WRONG on purpose (lesson 8): Adam that divides m̂ by √(1 − β2^t) + ε. The correct\n" +
+		"rule, adam (torch.optim.Adam), divides it by √v̂ + ε.",
+	"wrong-adam-epsin": "WRONG on purpose (lesson 8): Adam with ε inside the square root, which divides m̂\n" +
+		"by √(v̂ + ε). The correct rule, adam (torch.optim.Adam), divides it by √v̂ + ε.",
+	"wrong-adam-residual": "WRONG on purpose (lesson 8): torch.optim.Adam is right, but it is fed\n" +
+		"mean_residual_grad, the mean residual of the line instead of the gradient of f.\n" +
+		"The correct rule, adam, is fed the gradient of f.",
+}
+
+// pyLineWidth is the width the script's code keeps within where it can.
+const pyLineWidth = 88
+
+// pyCall is a Python call: a function and its arguments.
+type pyCall struct {
+	fn   string
+	args []string
+}
+
+func newPyCall(fn string, args ...string) pyCall { return pyCall{fn: fn, args: args} }
+
+// line returns the line prefix + the call, its arguments wrapped on lines
+// of their own, four spaces further in, when it is too long.
+func (c pyCall) line(prefix string) string {
+	one := prefix + c.fn + "(" + strings.Join(c.args, ", ") + ")\n"
+	if len(one) <= pyLineWidth+1 {
+		return one
+	}
+	indent := prefix[:len(prefix)-len(strings.TrimLeft(prefix, " "))]
+	var b strings.Builder
+	b.WriteString(prefix + c.fn + "(")
+	width := pyLineWidth
+	for i, a := range c.args {
+		if i > 0 {
+			b.WriteString(",")
+			width++
+		}
+		if width+len(a)+1 > pyLineWidth {
+			b.WriteString("\n" + indent + "    " + a)
+			width = len(indent) + 4 + len(a)
+		} else {
+			b.WriteString(" " + a)
+			width += len(a) + 1
+		}
+	}
+	b.WriteString("\n" + indent + ")\n")
+	return b.String()
+}
+
+// pyList returns the numbers items as a Python list, on one line when
+// they fit and else wrapped within pyLineWidth, four spaces in.
+func pyList(items []string) string {
+	one := "[" + strings.Join(items, ", ") + "]"
+	if len(one) <= pyLineWidth/2 {
+		return one
+	}
+	var b strings.Builder
+	b.WriteString("[\n   ")
+	line := 3
+	for _, it := range items {
+		if line > 3 && line+len(it)+2 > pyLineWidth {
+			b.WriteString("\n   ")
+			line = 3
+		}
+		b.WriteString(" " + it + ",")
+		line += len(it) + 2
+	}
+	b.WriteString("\n]")
+	return b.String()
+}
+
+// pyRows returns the lists rows as a Python list, one a line.
+func pyRows(rows []string) string {
+	if len(rows) == 0 {
+		return "[]"
+	}
+	return "[\n    " + strings.Join(rows, ",\n    ") + ",\n]"
+}
+
+// pyFloats returns the numbers vs as a Python list on one line.
+func pyFloats(vs []float64) string { return "[" + strings.Join(pyFloatItems(vs), ", ") + "]" }
+
+func pyFloatItems(vs []float64) []string {
+	items := make([]string, len(vs))
+	for i, v := range vs {
+		items[i] = pyFloat(v)
+	}
+	return items
+}
+
+// pyFloat writes the finite v as Python's repr does: the shortest digits
+// that read back as v, with an exponent below 1e-4 and from 1e16 on, and
+// always a point or an exponent, so that the literal is a float.
+func pyFloat(v float64) string {
+	e := strconv.FormatFloat(v, 'e', -1, 64)
+	if exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:]); exp < -4 || exp >= 16 {
+		return e
+	}
+	f := strconv.FormatFloat(v, 'f', -1, 64)
+	if !strings.Contains(f, ".") {
+		f += ".0"
+	}
+	return f
+}
+
+// pyBool writes b as Python's True or False.
+func pyBool(b bool) string {
+	if b {
+		return "True"
+	}
+	return "False"
+}
+
+// pyClasses are the optimizers the script writes out in tensor operations,
+// with their names as pyOptimizer gives them.
+var pyClasses = map[string]string{
+	"Lion": `class Lion(torch.optim.Optimizer):
+    """Lion (Chen et al., "Symbolic discovery of optimization algorithms",
+    2023, Algorithm 2), which torch.optim does not have. Its weight decay is
+    decoupled, as AdamW's; sign(0) = 0."""
+
+    def __init__(self, params, lr=1e-4, betas=(0.9, 0.99), weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, betas=betas, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, (beta1, beta2), wd = group["lr"], group["betas"], group["weight_decay"]
+            for p in group["params"]:
+                m = self.state[p].setdefault("m", torch.zeros_like(p))
+                c = beta1 * m + (1 - beta1) * p.grad
+                p -= lr * (torch.sign(c) + wd * p)
+                m.mul_(beta2).add_((1 - beta2) * p.grad)
+`,
+	"NAdam": `class NAdam(torch.optim.Optimizer):
+    """NAdam (Dozat, "Incorporating Nesterov momentum into Adam", 2016) as
+    PyTorch 2's torch.optim.NAdam computes it, following the algorithm box of
+    its documentation. PyTorch 1.13's multiplies μ_t into the product of
+    the μ twice (fixed by pytorch PR #92699), hence this copy."""
+
+    def __init__(self, params, lr=2e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
+                 momentum_decay=4e-3):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay,
+                                      momentum_decay=momentum_decay))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, (beta1, beta2), wd = group["lr"], group["betas"], group["weight_decay"]
+            psi = group["momentum_decay"]
+            for p in group["params"]:
+                state = self.state[p]
+                if not state:
+                    state.update(t=0, mu_product=1.0)
+                    state.update(m=torch.zeros_like(p), v=torch.zeros_like(p))
+                state["t"] += 1
+                t, m, v = state["t"], state["m"], state["v"]
+                g = p.grad
+                if wd != 0:
+                    g = g + wd * p
+                mu = beta1 * (1 - 0.5 * 0.96 ** (t * psi))
+                mu_next = beta1 * (1 - 0.5 * 0.96 ** ((t + 1) * psi))
+                state["mu_product"] *= mu
+                mu_product = state["mu_product"]
+                m.mul_(beta1).add_((1 - beta1) * g)
+                v.mul_(beta2).add_((1 - beta2) * g * g)
+                m_hat = mu_next * m / (1 - mu_product * mu_next) + (1 - mu) * g / (1 - mu_product)
+                v_hat = v / (1 - beta2 ** t)
+                p -= lr * m_hat / (v_hat.sqrt() + group["eps"])
+`,
+	"AdamWithoutBiasCorrection": `class AdamWithoutBiasCorrection(torch.optim.Optimizer):
+    """Adam (AdamW with decoupled_weight_decay) without the bias correction:
+    m̂ = m and v̂ = v (or its running maximum, with amsgrad), the form that
+    section 3 of the Adam paper explains. torch.optim.Adam always corrects."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
+                 amsgrad=False, decoupled_weight_decay=False):
+        defaults = dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad,
+                        decoupled_weight_decay=decoupled_weight_decay)
+        super().__init__(params, defaults)
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, (beta1, beta2), wd = group["lr"], group["betas"], group["weight_decay"]
+            for p in group["params"]:
+                state = self.state[p]
+                for buf in "m", "v", "v_max":
+                    state.setdefault(buf, torch.zeros_like(p))
+                m, v = state["m"], state["v"]
+                g = p.grad
+                if wd != 0 and group["decoupled_weight_decay"]:
+                    p -= lr * wd * p
+                elif wd != 0:
+                    g = g + wd * p
+                m.mul_(beta1).add_((1 - beta1) * g)
+                v.mul_(beta2).add_((1 - beta2) * g * g)
+                if group["amsgrad"]:
+                    v = torch.maximum(state["v_max"], v, out=state["v_max"])
+                p -= lr * m / (v.sqrt() + group["eps"])
+`,
+	"WrongAdam": `class WrongAdam(torch.optim.Optimizer):
+    """Adam with a WRONG denominator, on purpose: two mistakes of lesson 8
+    ("Common mistakes"). mistake="denom" divides m̂ by √(1 − β2^t) + ε, the
+    root of v's bias correction, and never uses v̂; mistake="epsin" divides
+    it by √(v̂ + ε), ε inside the root. The correct rule, torch.optim.Adam,
+    divides m̂ by √v̂ + ε."""
+
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0,
+                 mistake="denom"):
+        super().__init__(params, dict(lr=lr, betas=betas, eps=eps,
+                                      weight_decay=weight_decay, mistake=mistake))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, (beta1, beta2), wd = group["lr"], group["betas"], group["weight_decay"]
+            eps = group["eps"]
+            for p in group["params"]:
+                state = self.state[p]
+                if not state:
+                    state.update(t=0, m=torch.zeros_like(p), v=torch.zeros_like(p))
+                state["t"] += 1
+                t, m, v = state["t"], state["m"], state["v"]
+                g = p.grad
+                if wd != 0:
+                    g = g + wd * p
+                m.mul_(beta1).add_((1 - beta1) * g)
+                v.mul_(beta2).add_((1 - beta2) * g * g)
+                m_hat = m / (1 - beta1 ** t)
+                v_hat = v / (1 - beta2 ** t)
+                if group["mistake"] == "denom":
+                    denom = math.sqrt(1 - beta2 ** t) + eps  # WRONG: v_hat unused
+                else:
+                    denom = (v_hat + eps).sqrt()  # WRONG: eps inside the root
+                p -= lr * m_hat / denom  # right: lr * m_hat / (v_hat.sqrt() + eps)
+`,
+}
+
+// feed returns the function NAME_grad(p, t) (pyFeedName) that writes into
+// p.grad the WRONG gradient g of update t + 1 that the core's oracle feeds
+// a mistake of lesson 8 (optimizers.GradientOf), ending in a newline.
+func (d *pyScript) feed(g optimizers.Gradient) (string, error) {
+	// The points of a gradient, in the docstrings and in the code.
+	batch, xy, loss := "the data set", "X, Y", "f(p)"
+	if d.Batch != 0 {
+		batch, xy, loss = "the minibatch of update t + 1", "X[BATCHES[t]], Y[BATCHES[t]]", "f(p, BATCHES[t])"
+	}
+	switch g {
+	case optimizers.FirstSamples:
+		first, count := "[0]", "one" // the first samples, as a slice of X and Y
+		if d.First != 1 {
+			first, count = "[:"+strconv.Itoa(d.First)+"]", strconv.Itoa(d.First)
+		}
+		right := `the loss of all the points, f(p), or of a fresh
+    random minibatch at each update.`
+		if d.Batch != 0 {
+			right = `the loss of a fresh random minibatch at each update,
+    f(p, BATCHES[t]).`
+		}
+		return fmt.Sprintf(`def first_samples_grad(p, t):
+    """WRONG on purpose (lesson 8): writes into p.grad the gradient of the loss of
+    the same points at every update, X%[1]s, the first %[2]s, so that the others
+    are never seen. Right: %[3]s"""
+    w, b = p[0], p[1]
+    loss = ((w * X%[1]s + b - Y%[1]s) ** 2).mean()  # WRONG: always the same points
+    loss.backward()
+`, first, count, right), nil
+	case optimizers.SummedBatch:
+		one := ""
+		if d.BatchSize == 1 {
+			one = "\n    With one point the sum is the mean: the mistake shows with more."
+		}
+		return fmt.Sprintf(`def summed_batch_grad(p, t):
+    """WRONG on purpose (lesson 8): writes into p.grad the gradient of the squared
+    errors summed over %s instead of averaged:
+    the gradient of their mean times %d, the number of points, so that every
+    step is that many times too long. Right: .mean(), as f does.%s"""
+    w, b = p[0], p[1]
+    x, y = %s
+    loss = ((w * x + b - y) ** 2).sum()  # WRONG: .sum() instead of .mean()
+    loss.backward()
+`, batch, d.BatchSize, one, xy), nil
+	case optimizers.MeanResidual:
+		return fmt.Sprintf(`def mean_residual_grad(p, t):
+    """WRONG on purpose (lesson 8): writes into p.grad the mean residual
+    (pred - y).mean() over %s, for w and for b alike.
+    Right: the gradient of the mean squared error, ((2 * r * x).mean(), (2 * r).mean())
+    with r = pred - y, which %s.backward() writes."""
+    with torch.no_grad():
+        w, b = p[0], p[1]
+        x, y = %s
+        pred = w * x + b
+        residual = (pred - y).mean()
+    p.grad = torch.stack([residual, residual])  # WRONG: as ∂f/∂w and ∂f/∂b
+`, batch, loss, xy), nil
+	}
+	return "", fmt.Errorf("pytorch: no function for the gradient %q", g)
+}
+
+// script returns the script, section by section. Each section writes whole
+// lines; top-level definitions are two blank lines apart, as in PEP 8.
+func (d *pyScript) script() string {
+	var b strings.Builder
+	d.writeHeader(&b)
+	d.writeData(&b)
+	defs := slices.Concat(d.Classes, d.Feeds) // then each run's make_NAME(p)
+	for _, r := range d.Runs {
+		defs = append(defs, r.Make)
+	}
+	for _, def := range defs {
+		b.WriteString("\n\n" + def)
+	}
+	d.writeRun(&b)
+	b.WriteString(pyFmt)
+	d.writeMain(&b)
+	return b.String()
+}
+
+// writeHeader writes the docstring, which gives the scene's query, the
+// imports and torch's settings.
+func (d *pyScript) writeHeader(b *strings.Builder) {
+	fmt.Fprintf(b, `#!/usr/bin/env python3
+"""The optimizer playground's scene
+
+    %s
+
+in PyTorch (torch.optim, float64). It prints the CSV opt,step,x,y,loss that
+the playground's `+"`go run ./cmd/trace -format csv 'QUERY'`"+` prints for it, QUERY
+being the line above: the same rows, and the same numbers up to rounding
+(autograd and torch.optim order their arithmetic their own way, so the last
+digits may differ).
+`, d.Query)
+	if d.Mistakes {
+		b.WriteString(`
+The runs named wrong-... are mistakes of lesson 8 ("Common mistakes"), WRONG on
+purpose, to be compared with the correct rules: the comments marked WRONG say
+what they do wrong and what the correct code is.
+`)
+	}
+	b.WriteString(`"""
+import decimal
+import math
+`)
+	if d.Warmcos {
+		b.WriteString("import warnings\n")
+	}
+	b.WriteString(`
+import torch
+
+torch.set_default_dtype(torch.float64)
+`)
+	if d.Warmcos {
+		b.WriteString(`# SequentialLR starts its second scheduler with step(0), which torch warns about.
+warnings.filterwarnings("ignore", "The epoch parameter")
+`)
+	}
+}
+
+// writeData writes the constants and the function f: the step count, the
+// start point, the surface (with linreg's data set), the box a run must
+// stay in, and the noise and minibatches.
+func (d *pyScript) writeData(b *strings.Builder) {
+	fmt.Fprintf(b, "\nSTEPS = %d\nX0 = %s\n", d.Steps, d.X0)
+	if d.LinReg {
+		d.writeLinReg(b)
+	} else {
+		fmt.Fprintf(b, `
+
+def f(p):
+    """%s, in the playground's order of operations."""
+    x, y = p[0], p[1]
+    return %s
+`, d.Formula, d.Expr)
+	}
+	fmt.Fprintf(b, `
+
+# A run stops where a value stops being finite, or once its point leaves
+# BOX = (xmin, xmax, ymin, ymax), the plotted region grown by %s times its
+# width and height on every side.
+BOX = %s
+`, d.Factor, d.Box)
+	if d.NoiseStd != "" {
+		fmt.Fprintf(b, `
+# The Gaussian noise (standard deviation %s) the playground adds to
+# the gradients, drawn from seed %d: NOISE[t] goes into update t + 1.
+NOISE = torch.tensor(%s)
+`, d.NoiseStd, d.Seed, d.Noise)
+	}
+	if d.Batch != 0 {
+		fmt.Fprintf(b, `
+# The minibatches of %d points the playground drew from seed %d, as a
+# shuffling data loader does (a new permutation each epoch, the remainder
+# dropped): BATCHES[t] are the indices of update t + 1's points.
+BATCHES = torch.tensor(%s)
+`, d.Batch, d.Seed, d.Batches)
+	}
+}
+
+// writeLinReg writes linreg's data set and f, the mean squared error over
+// it, or over a minibatch's points with minibatches.
+func (d *pyScript) writeLinReg(b *strings.Builder) {
+	params, over, body := "", "", "    return ((w * X + b - Y) ** 2).mean()\n"
+	if d.Batch != 0 {
+		params, over = ", batch=None", ", or over its points batch"
+		body = "    x, y = (X, Y) if batch is None else (X[batch], Y[batch])\n" +
+			"    return ((w * x + b - y) ** 2).mean()\n"
+	}
+	fmt.Fprintf(b, `
+# The data set: the points (X[i], Y[i]) the playground drew from seed %d.
+X = torch.tensor(%s)
+Y = torch.tensor(%s)
+
+
+def f(p%s):
+    """%s: the mean squared error of the line
+    y = w·x + b over the data set%s."""
+    w, b = p[0], p[1]
+%s`, d.Seed, d.X, d.Y, params, d.Formula, over, body)
+}
+
+// writeRun writes the function run(name, make, ...) that runs one
+// optimizer and prints its rows: in a stochastic scene, or with mistakes
+// fed a WRONG gradient, the gradient of each update is not the one of f at
+// the printed point.
+func (d *pyScript) writeRun(b *strings.Builder) {
+	feeds := len(d.Feeds) > 0
+	var params, doc string
+	if d.Stochastic {
+		params += ", exact=False"
+		doc += "\n    exact: the rule takes the exact gradient (gd, by definition)."
+	}
+	if feeds {
+		params += ", wrong_grad=None"
+		doc += `
+    wrong_grad: the WRONG gradient a mistake of lesson 8 is fed, which
+    wrong_grad(p, step) writes into p.grad in place of the gradient of f.`
+	}
+	made := "opt"
+	if d.Scheduled {
+		made = "opt, sched"
+	}
+	fmt.Fprintf(b, `
+
+def run(name, make%s):
+    """Runs one optimizer from X0 and prints its rows name,step,x,y,loss.%s"""
+    p = torch.tensor(X0, requires_grad=True)
+    %s = make(p)
+    for step in range(STEPS + 1):
+        opt.zero_grad()
+        loss = f(p)
+        loss.backward()
+        if not all(torch.isfinite(v).all() for v in (p, loss, p.grad)):
+            return  # diverged; the point is not printed
+        x, y = p.tolist()
+        print(f"{name},{step},{fmt(x)},{fmt(y)},{fmt(loss.item())}")
+        if step == STEPS or not (BOX[0] <= x <= BOX[1] and BOX[2] <= y <= BOX[3]):
+            return  # done, or diverged (escaped, where f has no minimum)
+`, params, doc, made)
+	if d.Stochastic || feeds {
+		d.writeUpdateGradient(b, feeds)
+	}
+	b.WriteString("        opt.step()\n")
+	if d.Scheduled {
+		b.WriteString("        if sched is not None:\n            sched.step()\n")
+	}
+}
+
+// writeUpdateGradient writes the lines of run's loop that replace the
+// gradient of f at the printed point with the one the update takes: of
+// the minibatch, plus the noise, or the WRONG one of a mistake.
+func (d *pyScript) writeUpdateGradient(b *strings.Builder, feeds bool) {
+	if d.Stochastic {
+		b.WriteString("        if not exact:\n")
+	} else {
+		b.WriteString("        if wrong_grad is not None:\n")
+	}
+	if d.Batch != 0 || feeds {
+		b.WriteString("            opt.zero_grad()\n")
+	}
+	const wrong = "wrong_grad(p, step)  # WRONG on purpose: not the gradient of f\n"
+	switch {
+	case d.Stochastic && feeds:
+		batch := ""
+		if d.Batch != 0 {
+			batch = ", BATCHES[step]"
+		}
+		fmt.Fprintf(b, "            if wrong_grad is None:\n                f(p%s).backward()\n", batch)
+		b.WriteString("            else:\n                " + wrong)
+	case feeds:
+		b.WriteString("            " + wrong)
+	case d.Batch != 0:
+		b.WriteString("            f(p, BATCHES[step]).backward()\n")
+	}
+	if d.NoiseStd != "" {
+		b.WriteString("            p.grad += NOISE[step]\n")
+	}
+	b.WriteString("            if not torch.isfinite(p.grad).all():\n                return  # diverged\n")
+}
+
+// pyFmt is the function fmt(v) that writes numbers as the trace's CSV does.
+const pyFmt = `
+
+def fmt(v):
+    """v as the playground writes numbers, Go's strconv.FormatFloat(v, 'g', -1, 64):
+    the shortest digits that read back as v (repr's), with an exponent below
+    1e-4 and from 1e6 on."""
+    if v == 0:
+        return "-0" if math.copysign(1, v) < 0 else "0"
+    sign, digits, exp = decimal.Decimal(repr(v)).normalize().as_tuple()
+    d = "".join(map(str, digits))
+    e = len(d) - 1 + exp  # v = ±d[0].d[1:] × 10^e
+    if e < -4 or e >= 6:
+        s = d[0] + ("." + d[1:] if d[1:] else "") + "e%+03d" % e
+    elif e < 0:
+        s = "0." + "0" * (-e - 1) + d
+    else:
+        s = d[: e + 1].ljust(e + 1, "0") + ("." + d[e + 1 :] if d[e + 1 :] else "")
+    return "-" * sign + s
+`
+
+// writeMain writes the script's main part: the CSV's header, and a call of
+// run for each run.
+func (d *pyScript) writeMain(b *strings.Builder) {
+	b.WriteString("\n\nprint(\"opt,step,x,y,loss\")\n")
+	for _, r := range d.Runs {
+		b.WriteString(`run("` + r.Name + `", make_` + r.Ident)
+		if r.Exact {
+			b.WriteString(", exact=True")
+		}
+		if r.Feed != "" {
+			b.WriteString(", wrong_grad=" + r.Feed)
+		}
+		b.WriteString(")\n")
+	}
+}
