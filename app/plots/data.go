@@ -56,6 +56,26 @@ type FitFrame struct {
 // Overlay draws the fitted lines and rings around the points of batch
 // (nil for none).
 func (f *DataFigure) Overlay(fits []FitFrame, batch []int32) ([]byte, error) {
+	ps, err := f.overlay(fits, batch)
+	if err != nil {
+		return nil, err
+	}
+	return f.Layered.Overlay(ps...), nil
+}
+
+// Export draws the figure as the page stacks its layers, into one file of
+// format SVG or PNG: the data points, and above them the rings around the
+// points of batch and the fitted lines.
+func (f *DataFigure) Export(format string, fits []FitFrame, batch []int32) ([]byte, error) {
+	ps, err := f.overlay(fits, batch)
+	if err != nil {
+		return nil, err
+	}
+	return f.export(format, ps)
+}
+
+// overlay returns the plotters Overlay draws.
+func (f *DataFigure) overlay(fits []FitFrame, batch []int32) ([]plot.Plotter, error) {
 	var ps []plot.Plotter
 	if len(batch) > 0 {
 		xys := make(plotter.XYs, len(batch))
@@ -77,5 +97,5 @@ func (f *DataFigure) Overlay(fits []FitFrame, batch []int32) ([]byte, error) {
 		line.LineStyle = draw.LineStyle{Color: fit.Color, Width: vg.Points(1.8)}
 		ps = append(ps, line)
 	}
-	return f.Layered.Overlay(ps...), nil
+	return ps, nil
 }

@@ -47,6 +47,15 @@ type RunHead struct {
 // Head draws each run's current point (a disc) and vectors, each vector
 // an SVG group labelled for the page; the trail marks the start.
 func (f *SurfaceFigure) Head(runs []RunHead) []byte {
+	return f.Layered.OverlayGroups(f.headGroups(runs))
+}
+
+// ghost is the class of the groups that the page shows only while their
+// terms are pointed at.
+const ghost = "ghost"
+
+// headGroups are the groups Head draws.
+func (f *SurfaceFigure) headGroups(runs []RunHead) []Group {
 	arrowLen := 0.07 * math.Hypot(f.view.XMax-f.view.XMin, f.view.YMax-f.view.YMin)
 	var groups []Group
 	add := func(label, kind, class string, ps ...plot.Plotter) {
@@ -78,11 +87,11 @@ func (f *SurfaceFigure) Head(runs []RunHead) []byte {
 		}
 		if r.HasLast {
 			if g := (vec{-r.G[0], -r.G[1]}); g.norm() > 0 {
-				add(r.Label, "g", "ghost", &Arrow{From: r.From, Dir: g, Len: arrowLen, Style: draw.LineStyle{
+				add(r.Label, "g", ghost, &Arrow{From: r.From, Dir: g, Len: arrowLen, Style: draw.LineStyle{
 					Color: r.Color, Width: vg.Points(1.6), Dashes: []vg.Length{vg.Points(3), vg.Points(2)}}})
 			}
 			if s := (vec{r.Current[0] - r.From[0], r.Current[1] - r.From[1]}); s.norm() > 0 {
-				add(r.Label, "step", "ghost",
+				add(r.Label, "step", ghost,
 					&Arrow{From: r.From, Dir: s, Len: s.norm(), Style: draw.LineStyle{Color: ink, Width: vg.Points(3.4)}},
 					&Arrow{From: r.From, Dir: s, Len: s.norm(), Style: draw.LineStyle{Color: r.Color, Width: vg.Points(2)}})
 			}
@@ -90,7 +99,7 @@ func (f *SurfaceFigure) Head(runs []RunHead) []byte {
 		groups = append(groups, Group{Plotters: []plot.Plotter{
 			dot(r.Current, draw.CircleGlyph{}, white, 5), dot(r.Current, draw.CircleGlyph{}, r.Color, 3.8)}})
 	}
-	return f.Layered.OverlayGroups(groups)
+	return groups
 }
 
 // minibatch draws the next step's minibatch gradient and the cloud of

@@ -2,8 +2,11 @@ package plots
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"math"
 	"regexp"
+	"strings"
 	"sync"
 
 	"gonum.org/v1/plot"
@@ -42,30 +45,50 @@ func figureCanvas(c vg.CanvasSizer) draw.Canvas {
 // svgBytes returns the canvas as an SVG element, without the XML prolog, so
 // it can be inlined in HTML or used as an image.
 func svgBytes(c *vgsvg.Canvas) []byte {
-	var buf bytes.Buffer
-	c.WriteTo(&buf) // writing to a bytes.Buffer does not fail
-	b := buf.Bytes()
+	b := svgFile(c)
 	if i := bytes.Index(b, []byte("<svg")); i > 0 {
 		b = b[i:]
 	}
+	return b
+}
+
+// svgFile returns the canvas as an SVG file.
+func svgFile(c *vgsvg.Canvas) []byte {
+	var buf bytes.Buffer
+	c.WriteTo(&buf) // writing to a bytes.Buffer does not fail
+	if !bytes.Contains(buf.Bytes(), []byte("<image ")) {
+		return buf.Bytes()
+	}
 	// vgsvg sizes images without preserveAspectRatio, so browsers keep a
 	// raster's own aspect ratio and letterbox a heat map; stretch it to the
-	// rectangle gonum/plot laid out.
-	return bytes.ReplaceAll(b, []byte("<image "), []byte(`<image preserveAspectRatio="none" `))
+	// rectangle gonum/plot laid out. It also labels its PNG images JPEG,
+	// which browsers forgive and other readers of a file need not.
+	return []byte(imageFix.Replace(buf.String()))
 }
+
+// imageFix corrects the images vgsvg writes.
+var imageFix = strings.NewReplacer("<image ", `<image preserveAspectRatio="none" `,
+	`xlink:href="data:image/jpg;base64,`, `xlink:href="data:image/png;base64,`)
 
 // Background returns the background as SVG, drawing it on the first call.
 func (l *Layered) Background() []byte {
 	l.once.Do(func() {
-		// Drawing sets the axes' ranges in place (to the same values):
-		// draw a copy, so that overlays drawn meanwhile read the
-		// figure's plot undisturbed.
-		p := *l.plot
 		c := vgsvg.New(l.w, l.h)
-		p.Draw(figureCanvas(c))
+		l.drawWhole(c, nil)
 		l.background = svgBytes(c)
 	})
 	return l.background
+}
+
+// drawWhole draws the background and above it the plotters, as Overlay
+// draws them, on c, a canvas of the figure's size.
+func (l *Layered) drawWhole(c vg.CanvasSizer, ps []plot.Plotter) {
+	// Drawing sets the axes' ranges in place (to the same values): draw a
+	// copy, so that overlays drawn meanwhile read the figure's plot
+	// undisturbed.
+	p := *l.plot
+	p.Draw(figureCanvas(c))
+	l.drawOver(c, ps)
 }
 
 // Size returns the figure's width and height.
@@ -79,11 +102,44 @@ func Pixels(l vg.Length) int { return int(math.Round(l.Dots(96))) }
 // transparent figure of the same size and returns it as SVG.
 func (l *Layered) Overlay(ps ...plot.Plotter) []byte {
 	c := vgsvg.New(l.w, l.h)
+	l.drawOver(c, ps)
+	return svgBytes(c)
+}
+
+// drawOver draws the plotters, bottom first, onto the background's data
+// area on c, a canvas of the figure's size.
+func (l *Layered) drawOver(c vg.Canvas, ps []plot.Plotter) {
 	dc := draw.Canvas{Canvas: c, Rectangle: l.data}
 	for _, p := range ps {
 		p.Plot(dc, l.plot)
 	}
-	return svgBytes(c)
+}
+
+// File formats of an exported figure, as their file name extensions.
+const (
+	SVG = "svg"
+	PNG = "png"
+)
+
+// ExportDPI is the resolution of an exported PNG figure: twice the 96
+// pixels to the inch at which the page shows figures, for print and for
+// high-density screens.
+const ExportDPI = 192
+
+// export draws the whole figure on one canvas, the background and above
+// it the plotters as the overlays draw them, bottom first, and returns it
+// as a file of format SVG or PNG (at ExportDPI): one standalone image,
+// with no layers to stack.
+func (l *Layered) export(format string, ps []plot.Plotter) ([]byte, error) {
+	switch format {
+	case SVG:
+		c := vgsvg.New(l.w, l.h)
+		l.drawWhole(c, ps)
+		return svgFile(c), nil
+	case PNG:
+		return l.png(ps)
+	}
+	return nil, fmt.Errorf("plots: no figure format %q: want %s or %s", format, SVG, PNG)
 }
 
 // Group is plotters drawn as one SVG group, labelled for the page: its
@@ -102,7 +158,6 @@ const groupStart = `<g transform="translate(0, 0)">`
 // own when it has a label or a class.
 func (l *Layered) OverlayGroups(groups []Group) []byte {
 	c := vgsvg.New(l.w, l.h)
-	dc := draw.Canvas{Canvas: c, Rectangle: l.data}
 	var tags []string
 	for _, g := range groups {
 		wrap := g.Label != "" || g.Class != ""
@@ -118,9 +173,7 @@ func (l *Layered) OverlayGroups(groups []Group) []byte {
 			}
 			tags = append(tags, tag+">")
 		}
-		for _, p := range g.Plotters {
-			p.Plot(dc, l.plot)
-		}
+		l.drawOver(c, g.Plotters)
 		if wrap {
 			c.Pop()
 		}
@@ -186,3 +239,7 @@ func (l *Layered) ToData(fx, fy float64) (x, y float64, ok bool) {
 	y = ay.Min + float64((py-d.Min.Y)/(d.Max.Y-d.Min.Y))*(ay.Max-ay.Min)
 	return x, y, true
 }
+
+// ErrPNGInBrowser is the error of a PNG export in the browser, which draws
+// the figure's SVG on a canvas instead.
+var ErrPNGInBrowser = errors.New("plots: in the browser, PNG figures are rasterized from their SVG")

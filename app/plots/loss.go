@@ -91,12 +91,12 @@ type LossFigure struct {
 // NewLossFigure draws the axes.
 func NewLossFigure(a LossAxes) (*LossFigure, error) {
 	p := plot.New()
-	p.X.Label.Text = "step"
+	p.X.Label.Text = "t"
 	p.Y.Label.Text = "f"
 	if a.Log {
 		p.Y.Label.Text = "f − f*"
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = decades{}
 	}
 	p.Add(plotter.NewGrid())
 	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, float64(a.Steps), a.Bottom, a.Top
@@ -133,6 +133,15 @@ func (f *LossFigure) toFigure(p [2]float64) (x, y float64) {
 // their lowest and highest points (value keeps the order), so that only
 // the points kept are mapped to the axis.
 func (f *LossFigure) Trail(segs []Segment) ([]byte, error) {
+	ps, err := f.trail(segs)
+	if err != nil {
+		return nil, err
+	}
+	return f.Layered.Overlay(ps...), nil
+}
+
+// trail returns the lines Trail draws.
+func (f *LossFigure) trail(segs []Segment) ([]plot.Plotter, error) {
 	var ps []plot.Plotter
 	for _, s := range segs {
 		if len(s.Points) < 2 {
@@ -149,7 +158,7 @@ func (f *LossFigure) Trail(segs []Segment) ([]byte, error) {
 		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
 		ps = append(ps, line)
 	}
-	return f.Layered.Overlay(ps...), nil
+	return ps, nil
 }
 
 // LossPoint is a run's loss at the shown step.
@@ -161,9 +170,25 @@ type LossPoint struct {
 
 // Head marks each run's current loss with a dot.
 func (f *LossFigure) Head(points []LossPoint) []byte {
+	return f.Layered.Overlay(f.head(points)...)
+}
+
+// head returns the dots Head draws.
+func (f *LossFigure) head(points []LossPoint) []plot.Plotter {
 	ps := make([]plot.Plotter, len(points))
 	for i, p := range points {
 		ps[i] = dot([2]float64{float64(p.Step), f.value(p.Loss)}, draw.CircleGlyph{}, p.Color, 3)
 	}
-	return f.Layered.Overlay(ps...)
+	return ps
+}
+
+// Export draws the figure as the page stacks its layers, into one file of
+// format SVG or PNG: the axes, the loss curves and the dots on the
+// current losses.
+func (f *LossFigure) Export(format string, segs []Segment, points []LossPoint) ([]byte, error) {
+	ps, err := f.trail(segs)
+	if err != nil {
+		return nil, err
+	}
+	return f.export(format, append(ps, f.head(points)...))
 }

@@ -28,8 +28,8 @@ type LRFigure struct {
 // colour c.
 func NewLRFigure(lrs []float64, c color.RGBA) (*LRFigure, error) {
 	p := plot.New()
-	p.X.Label.Text = "update t"
-	p.Y.Label.Text = "lr_t"
+	p.X.Label.Text = "t"
+	p.Y.Label.Text = "γ"
 	p.X.Label.TextStyle.Font.Size = vg.Points(9)
 	p.Y.Label.TextStyle.Font.Size = vg.Points(9)
 	p.X.Tick.Label.Font.Size = vg.Points(8)

@@ -233,7 +233,25 @@ type Segment struct {
 // every line above every halo. The halos are the lines restyled: a long
 // path is written once.
 func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
-	var ls, rings []plot.Plotter
+	ls, rings, err := f.trail(segs)
+	if err != nil {
+		return nil, nil, err
+	}
+	ps := make([]plot.Plotter, len(ls))
+	for i, l := range ls {
+		ps[i] = l
+	}
+	lines = f.Layered.Overlay(ps...)
+	halos = restyled(lines, haloStyle())
+	if len(rings) > 0 {
+		lines = appendOverlay(lines, f.Layered.Overlay(rings...))
+	}
+	return halos, lines, nil
+}
+
+// trail returns the lines of path segments, and the rings that mark the
+// start of those that begin at the run's start.
+func (f *SurfaceFigure) trail(segs []Segment) (lines []*plotter.Line, rings []plot.Plotter, err error) {
 	for _, s := range segs {
 		if len(s.Points) < 2 {
 			continue
@@ -243,7 +261,7 @@ func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
 			return nil, nil, err
 		}
 		line.LineStyle = draw.LineStyle{Color: s.Color, Width: vg.Points(1.6)}
-		ls = append(ls, line)
+		lines = append(lines, line)
 	}
 	for _, s := range segs {
 		if s.FromStart && len(s.Points) > 0 {
@@ -251,21 +269,46 @@ func (f *SurfaceFigure) Trail(segs []Segment) (halos, lines []byte, err error) {
 				dot(s.Points[0], outlined{draw.RingGlyph{}, 1.5}, s.Color, 4.5))
 		}
 	}
-	lines = f.Layered.Overlay(ls...)
-	halos = restyled(lines, haloStyle())
-	if len(rings) > 0 {
-		lines = appendOverlay(lines, f.Layered.Overlay(rings...))
-	}
-	return halos, lines, nil
+	return lines, rings, nil
 }
+
+// haloLine is the style of a path's halo.
+var haloLine = draw.LineStyle{Color: halo, Width: vg.Points(3.2)}
 
 // haloStyle is the style attribute gonum/plot's SVG gives a halo line.
 var haloStyle = sync.OnceValue(func() []byte {
 	c := vgsvg.New(10, 10)
 	dc := draw.New(c)
-	dc.StrokeLines(draw.LineStyle{Color: halo, Width: vg.Points(3.2)}, []vg.Point{{X: 1, Y: 1}, {X: 2, Y: 2}})
+	dc.StrokeLines(haloLine, []vg.Point{{X: 1, Y: 1}, {X: 2, Y: 2}})
 	return styleAttr.Find(svgBytes(c))
 })
+
+// Export draws the figure as the page stacks its layers, into one file of
+// format SVG or PNG: the background, the halos of the paths, the paths
+// with rings on their starts, and the heads without the vectors the page
+// shows only while their terms are pointed at.
+func (f *SurfaceFigure) Export(format string, segs []Segment, heads []RunHead) ([]byte, error) {
+	lines, rings, err := f.trail(segs)
+	if err != nil {
+		return nil, err
+	}
+	ps := make([]plot.Plotter, 0, 2*len(lines)+len(rings)+8*len(heads))
+	for _, l := range lines {
+		h := *l
+		h.LineStyle = haloLine
+		ps = append(ps, &h)
+	}
+	for _, l := range lines {
+		ps = append(ps, l)
+	}
+	ps = append(ps, rings...)
+	for _, g := range f.headGroups(heads) {
+		if g.Class != ghost {
+			ps = append(ps, g.Plotters...)
+		}
+	}
+	return f.export(format, ps)
+}
 
 // toFigure maps data coordinates to figure points.
 func (f *SurfaceFigure) toFigure(p [2]float64) (x, y float64) {

@@ -3,7 +3,6 @@ package plots
 import (
 	"image/color"
 	"math"
-	"strconv"
 
 	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
@@ -74,12 +73,12 @@ func NewSweepFigure(curves []SweepCurve, f0, fStar float64, hasMin bool) (*Sweep
 		lo, hi = 1e-4, 10
 	}
 	p := plot.New()
-	p.X.Label.Text = "learning rate"
+	p.X.Label.Text = "γ"
 	p.X.Scale = plot.LogScale{}
 	p.X.Tick.Marker = decades{}
-	p.Y.Label.Text = "final f"
+	p.Y.Label.Text = "f"
 	if hasMin {
-		p.Y.Label.Text = "final f − f*"
+		p.Y.Label.Text = "f − f*"
 	}
 	if f.log {
 		p.Y.Scale = plot.LogScale{}
@@ -94,6 +93,15 @@ func NewSweepFigure(curves []SweepCurve, f0, fStar float64, hasMin bool) (*Sweep
 // Curves draws the optimizers' curves and marks, an overlay above the
 // axes (the background).
 func (f *SweepFigure) Curves() ([]byte, error) {
+	ps, err := f.allCurves()
+	if err != nil {
+		return nil, err
+	}
+	return f.Overlay(ps...), nil
+}
+
+// allCurves returns the plotters Curves draws.
+func (f *SweepFigure) allCurves() ([]plot.Plotter, error) {
 	var ps []plot.Plotter
 	for _, c := range f.curves {
 		cps, err := f.curve(c)
@@ -102,7 +110,18 @@ func (f *SweepFigure) Curves() ([]byte, error) {
 		}
 		ps = append(ps, cps...)
 	}
-	return f.Overlay(ps...), nil
+	return ps, nil
+}
+
+// Export draws the figure as the page stacks its layers, into one file of
+// format SVG or PNG: the axes, the curves and their marks, and the
+// optimizers' current learning rates lrs, as Current marks them.
+func (f *SweepFigure) Export(format string, lrs []float64) ([]byte, error) {
+	ps, err := f.allCurves()
+	if err != nil {
+		return nil, err
+	}
+	return f.export(format, append(ps, f.current(lrs)...))
 }
 
 // fixRange makes the y range drawable: decades around the finished
@@ -197,6 +216,11 @@ func (f *SweepFigure) curve(c SweepCurve) ([]plot.Plotter, error) {
 // Current marks each optimizer's current learning rate, lrs[i] for curve
 // i, with a dashed line in its colour.
 func (f *SweepFigure) Current(lrs []float64) []byte {
+	return f.Overlay(f.current(lrs)...)
+}
+
+// current returns the lines Current draws.
+func (f *SweepFigure) current(lrs []float64) []plot.Plotter {
 	var ps []plot.Plotter
 	for i, lr := range lrs {
 		if i >= len(f.curves) || !(lr >= f.plot.X.Min && lr <= f.plot.X.Max) {
@@ -209,7 +233,7 @@ func (f *SweepFigure) Current(lrs []float64) []byte {
 		l.LineStyle = draw.LineStyle{Color: f.curves[i].Color, Width: vg.Points(1.4), Dashes: []vg.Length{vg.Points(4), vg.Points(3)}}
 		ps = append(ps, l)
 	}
-	return f.Overlay(ps...)
+	return ps
 }
 
 // Pick maps a click at fractions (fx, fy) of the figure, from its
@@ -256,27 +280,6 @@ func (f *SweepFigure) at(r scene.SweepRun, lr float64) (float64, bool) {
 		}
 	}
 	return 0, false
-}
-
-// decades ticks a log axis at its powers of ten, labelling at most
-// seven of them (every other one, or every third, … on a long axis) with
-// their exact decimal form, such as "1e-05" or "100".
-type decades struct{}
-
-// Ticks returns the ticks of [lo, hi].
-func (decades) Ticks(lo, hi float64) []plot.Tick {
-	a, b := int(math.Ceil(math.Log10(lo)-1e-9)), int(math.Floor(math.Log10(hi)+1e-9))
-	every := max(1, (b-a+7)/7)
-	var ticks []plot.Tick
-	for k := a; k <= b; k++ {
-		v, _ := strconv.ParseFloat("1e"+strconv.Itoa(k), 64) // exact, unlike math.Pow
-		t := plot.Tick{Value: v}
-		if (k-a)%every == 0 {
-			t.Label = strconv.FormatFloat(v, 'g', -1, 64)
-		}
-		ticks = append(ticks, t)
-	}
-	return ticks
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -21,6 +21,9 @@ type RunState struct {
 	Loss     float64
 	GradNorm float64
 	Point    [2]float64
+	// Moved is the length of the run's latest step, from the point
+	// before to Point; 0 at the start.
+	Moved float64
 	// Status is the run's status once its last step is shown, and
 	// Running before.
 	Status optimizers.Status
@@ -87,10 +90,7 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 			compact = i
 		}
 	}
-	heads := make([]plots.RunHead, n)
-	points := make([]plots.LossPoint, n)
-	fits := make([]plots.FitFrame, n)
-	var batch []int32
+	at := newShown(n)
 	for i, t := range s.trajs {
 		ki := min(k, t.Steps())
 		c := plots.RunColor(i)
@@ -98,6 +98,10 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 		g := t.TrueGrads[ki]
 		st := RunState{Opt: s.sc.Runs[i].Opt, Color: c, Step: ki, Loss: t.Loss[ki],
 			GradNorm: math.Hypot(g[0], g[1]), Point: p}
+		if ki > 0 {
+			before := t.Points[ki-1]
+			st.Moved = math.Hypot(p[0]-before[0], p[1]-before[1])
+		}
 		if ki == t.Steps() && t.Status.Code != optimizers.Running {
 			st.Status = t.Status
 		}
@@ -106,31 +110,54 @@ func (s *Session) Frame(have []Trail) (Frame, error) {
 		if f.Changes[i], f.Trails[i], err = s.runTrail(i, held[i], k, i == compact); err != nil {
 			return f, err
 		}
-		var update [2]float64
-		switch {
-		case ki < t.Steps():
-			update = [2]float64{t.Points[ki+1][0] - p[0], t.Points[ki+1][1] - p[1]}
-		case ki > 0:
-			update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
-		}
-		heads[i] = s.head(i, ki)
-		heads[i].Grad, heads[i].Update = g, update
-		points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
-		fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
-		if batch == nil && ki > 0 {
-			batch = t.Batch(ki)
-		}
+		s.showRun(&at, i, ki)
 	}
 	f.LRMarks = s.lrMarks(k)
-	f.SurfaceHead = s.figs.surface.Head(heads)
-	f.LossHead = s.lossFig.Head(points)
+	f.SurfaceHead = s.figs.surface.Head(at.heads)
+	f.LossHead = s.lossFig.Head(at.points)
 	if s.figs.data != nil {
 		var err error
-		if f.Data, err = s.figs.data.Overlay(fits, batch); err != nil {
+		if f.Data, err = s.figs.data.Overlay(at.fits, at.batch); err != nil {
 			return f, err
 		}
 	}
 	return f, nil
+}
+
+// shown is what the figures show of the runs at a step, apart from their
+// paths and loss curves: the heads on the surface, the dots on the loss
+// curves, the fitted lines, and the minibatch of the step (nil for none).
+type shown struct {
+	heads  []plots.RunHead
+	points []plots.LossPoint
+	fits   []plots.FitFrame
+	batch  []int32
+}
+
+// newShown makes room for what the figures show of n runs.
+func newShown(n int) shown {
+	return shown{heads: make([]plots.RunHead, n), points: make([]plots.LossPoint, n), fits: make([]plots.FitFrame, n)}
+}
+
+// showRun sets what the figures show of run i at its step ki.
+func (s *Session) showRun(at *shown, i, ki int) {
+	t := s.trajs[i]
+	c := plots.RunColor(i)
+	p := t.Points[ki]
+	var update [2]float64
+	switch {
+	case ki < t.Steps():
+		update = [2]float64{t.Points[ki+1][0] - p[0], t.Points[ki+1][1] - p[1]}
+	case ki > 0:
+		update = [2]float64{p[0] - t.Points[ki-1][0], p[1] - t.Points[ki-1][1]}
+	}
+	at.heads[i] = s.head(i, ki)
+	at.heads[i].Grad, at.heads[i].Update = t.TrueGrads[ki], update
+	at.points[i] = plots.LossPoint{Step: ki, Loss: t.Loss[ki], Color: c}
+	at.fits[i] = plots.FitFrame{W: p[0], B: p[1], Color: c}
+	if at.batch == nil && ki > 0 {
+		at.batch = t.Batch(ki)
+	}
 }
 
 // cloudSize is the number of other minibatch gradients the surface
@@ -163,6 +190,9 @@ func (s *Session) head(i, k int) plots.RunHead {
 		return h
 	}
 	h.Batch = t.Grads[k]
+	if optimizers.GradientOf(s.opts[i]) != optimizers.TrueGradient {
+		return h // a WRONG gradient of lesson 8: other minibatches would not tell it
+	}
 	rng := rand.New(rand.NewPCG(s.sc.Seed, cloudStream+uint64(k)))
 	x := []float64{h.Current[0], h.Current[1]}
 	grad := make([]float64, 2)
@@ -196,8 +226,7 @@ func (s *Session) runTrail(i int, h Trail, k int, whole bool) (RunTrail, Trail, 
 	var err error
 	switch {
 	case ch.ResetPath:
-		// A path drawn whole starts from the start, even at step 0.
-		ch.Halo, ch.Line, err = s.figs.surface.Trail([]plots.Segment{{Points: t.Points[:ki+1], Color: c, FromStart: true}})
+		ch.Halo, ch.Line, err = s.figs.surface.Trail([]plots.Segment{s.wholePath(i, ki)})
 	case ki > from:
 		ch.Halo, ch.Line, err = s.figs.surface.Trail([]plots.Segment{{Points: t.Points[from : ki+1], Color: c}})
 		ch.Halo, ch.Line, appended = plots.Content(ch.Halo), plots.Content(ch.Line), true
@@ -207,7 +236,7 @@ func (s *Session) runTrail(i int, h Trail, k int, whole bool) (RunTrail, Trail, 
 	}
 	switch {
 	case ch.ResetLoss:
-		ch.Loss, err = s.lossFig.Trail([]plots.Segment{{Points: s.curves[i][:ki+1], Color: c}})
+		ch.Loss, err = s.lossFig.Trail([]plots.Segment{s.wholeLoss(i, ki)})
 	case ki > from:
 		ch.Loss, err = s.lossFig.Trail([]plots.Segment{{Points: s.curves[i][from : ki+1], Color: c}})
 		ch.Loss, appended = plots.Content(ch.Loss), true
@@ -216,6 +245,17 @@ func (s *Session) runTrail(i int, h Trail, k int, whole bool) (RunTrail, Trail, 
 		next.Appends++
 	}
 	return ch, next, err
+}
+
+// wholePath is run i's path from its start up to its step ki: a path
+// drawn whole starts from the start, even at step 0.
+func (s *Session) wholePath(i, ki int) plots.Segment {
+	return plots.Segment{Points: s.trajs[i].Points[:ki+1], Color: plots.RunColor(i), FromStart: true}
+}
+
+// wholeLoss is run i's loss curve up to its step ki.
+func (s *Session) wholeLoss(i, ki int) plots.Segment {
+	return plots.Segment{Points: s.curves[i][:ki+1], Color: plots.RunColor(i)}
 }
 
 // lossCurve returns the points (step, loss) of a run.

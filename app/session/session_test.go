@@ -354,8 +354,17 @@ func TestFrameValues(t *testing.T) {
 	if want := 0.5 * wx * wx; math.Abs(r.Loss-want) > 1e-12 || math.Abs(r.GradNorm-math.Abs(wx)) > 1e-12 {
 		t.Errorf("loss %v (want %v), ‖∇f‖ %v (want %v)", r.Loss, want, r.GradNorm, math.Abs(wx))
 	}
+	// Step 3 moved from x_2 = 0.81·(−4) to x_3 = 0.729·(−4): 0.324; y
+	// was 0 already.
+	if math.Abs(r.Moved-0.324) > 1e-12 {
+		t.Errorf("moved %v, want 0.324", r.Moved)
+	}
 	if f.Data != nil {
 		t.Error("a quadratic has data")
+	}
+	s.Seek(0)
+	if f, err = s.Frame(nil); err != nil || f.Runs[0].Moved != 0 {
+		t.Errorf("at the start: moved %v, %v", f.Runs[0].Moved, err)
 	}
 }
 

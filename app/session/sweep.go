@@ -144,11 +144,18 @@ func (s *Session) Sweep() (SweepResult, bool) {
 	if s.sweep == nil || s.sweep.curves == nil || s.sweep.key != s.sweepKey() {
 		return SweepResult{}, false
 	}
+	return SweepResult{Src: s.sweep.src, Curves: s.sweep.curves, Current: s.sweep.fig.Current(s.learningRates()),
+		Runs: s.sweep.w.Runs()}, true
+}
+
+// learningRates returns the runs' learning rates, which the sweep figure
+// marks.
+func (s *Session) learningRates() []float64 {
 	lrs := make([]float64, len(s.sc.Runs))
 	for i, r := range s.sc.Runs {
 		lrs[i] = r.Hyper["lr"]
 	}
-	return SweepResult{Src: s.sweep.src, Curves: s.sweep.curves, Current: s.sweep.fig.Current(lrs), Runs: s.sweep.w.Runs()}, true
+	return lrs
 }
 
 // SweepPick gives the learning rate at a click on the sweep figure, at

@@ -15,6 +15,14 @@
 // trace is strict: any value the app would clamp or drop is an error here,
 // printed as one line on stderr with exit code 2.
 //
+// With -format pytorch it prints instead a Python script that reproduces
+// the scene with PyTorch (torch.optim, float64) and, run with python3,
+// prints that CSV itself: the same rows, the numbers equal up to rounding
+// (package scene's WritePyTorch says how).
+//
+//	go run ./cmd/trace -format pytorch 'fn=booth&opt=gd,adam&lr=0.05' > scene.py
+//	python3 scene.py
+//
 // With -sweep LO,HI,N it prints instead the learning-rate sweep of the
 // scene, as the page's Sweep view computes it: every optimizer of the scene
 // run with each of N learning rates spaced evenly in log scale from LO to
@@ -27,7 +35,21 @@
 //
 // final_loss is the loss where the run ended: after the last step, or at
 // the last finite point of a run that diverged. The CSV output has the
-// columns opt,lr,final_loss,status. A bad range is an error (exit code 2).
+// columns opt,lr,final_loss,status; -format pytorch does not apply. A bad
+// range is an error (exit code 2).
+//
+// With -o FILE it prints nothing and writes instead a figure of the scene
+// to FILE, as the page draws it, every layer in one image: an SVG or, at
+// twice the page's pixel size (192 dpi), a PNG, as FILE's extension says
+// (.svg or .png). -figure chooses it: surface (the default: the loss
+// surface with each run's path, its start, the landmarks and the runs'
+// current points and vectors), loss (the loss curves), data (linreg's data
+// and fitted lines) or sweep (the learning-rate sweep, over the grid of
+// -sweep LO,HI,N, by default 1e-4,10,40). The figure shows the view's step
+// (step= in the query), or else the scene's last.
+//
+//	go run ./cmd/trace -o path.svg 'fn=rosenbrock&opt=gd,adam&lr=0.002'
+//	go run ./cmd/trace -o loss.png -figure loss 'fn=rosenbrock&opt=gd,adam&lr=0.002&step=40'
 package main
 
 import (
@@ -49,13 +71,18 @@ func main() {
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("trace", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	format := fs.String("format", "json", "output format: json or csv")
+	format := fs.String("format", "json", "output format: json, csv, or pytorch (a Python script that prints the CSV)")
 	sweep := fs.String("sweep", "", "LO,HI,N: a learning-rate sweep instead of the trace")
+	out := fs.String("o", "", "FILE.svg or FILE.png: write a figure to FILE instead")
+	figure := fs.String("figure", "surface", "the figure -o writes: surface, loss, data or sweep")
 	if err := fs.Parse(args); err != nil {
 		return fail(stderr, err)
 	}
-	if *format != "json" && *format != "csv" {
-		return fail(stderr, fmt.Errorf("-format %q: want json or csv", *format))
+	if *format != "json" && *format != "csv" && *format != "pytorch" {
+		return fail(stderr, fmt.Errorf("-format %q: want json, csv or pytorch", *format))
+	}
+	if *format == "pytorch" && given(fs, "sweep") {
+		return fail(stderr, errors.New("-format pytorch cannot be used with -sweep: a sweep has no PyTorch script"))
 	}
 	if fs.NArg() != 1 {
 		return fail(stderr, errors.New("want exactly one query argument, such as 'fn=rosenbrock&opt=adam&lr=0.01'"))
@@ -71,6 +98,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 			msgs[i] = n.String()
 		}
 		return fail(stderr, errors.New(strings.Join(msgs, "; ")))
+	}
+	if given(fs, "o") || given(fs, "figure") {
+		return writeFigure(fs, query, *out, *figure, *sweep, stderr)
+	}
+	if *format == "pytorch" {
+		if err := scene.WritePyTorch(stdout, s); err != nil { // it writes nothing when it fails
+			return fail(stderr, err)
+		}
+		return 0
 	}
 	var trace interface {
 		WriteJSON(io.Writer) error

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
 func trace(args ...string) (code int, stdout, stderr string) {
@@ -106,10 +108,32 @@ func TestBadInput(t *testing.T) {
 		{"a=1", "b=2"},
 		{"-format", "xml", "fn=booth"},
 		{"-nosuchflag", "fn=booth"},
+		{"-format", "pytorch", "-sweep", "1e-3,1,5", "fn=booth"},
+		{"-sweep", "1e-3,1,5", "-format", "pytorch", "fn=booth"},
+		{"-format", "pytorch", "fn=booth&lr=abc"},
 	} {
 		code, stdout, stderr := trace(args...)
 		if code != 2 || stdout != "" || !strings.HasPrefix(stderr, "trace: ") || strings.Count(stderr, "\n") != 1 {
 			t.Errorf("%q: exit %d, stdout %q, stderr %q", args, code, stdout, stderr)
+		}
+	}
+}
+
+// TestPyTorchFormat: -format pytorch prints the scene's PyTorch script
+// (package scene runs the scripts and compares them with the trace).
+func TestPyTorchFormat(t *testing.T) {
+	for _, q := range []string{
+		"fn=booth&opt=gd,adam&lr=0.05",
+		"fn=linreg&n=20&batch=4&noise=0.5&opt=sgd,lion,nadam&sched=warmcos&steps=30",
+	} {
+		code, stdout, stderr := trace("-format", "pytorch", q)
+		s, _ := scene.Parse(q)
+		var want strings.Builder
+		if err := scene.WritePyTorch(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		if code != 0 || stderr != "" || stdout != want.String() {
+			t.Errorf("%s: exit %d, stderr %q, stdout differs from WritePyTorch: %v", q, code, stderr, stdout != want.String())
 		}
 	}
 }
