@@ -10,7 +10,7 @@ WASM_FLAGS = -trimpath -ldflags="-s -w" -tags minimal
 # (make static STATIC_BASE=/courses/optim); empty for the root of a host.
 STATIC_BASE ?=
 
-.PHONY: all wasm serve static test fmt-check vet vet-wasm unit bench bench-browser screenshot clean
+.PHONY: all wasm serve static test fmt-check vet vet-wasm unit axe bench bench-browser screenshot clean
 
 all: wasm
 
@@ -37,9 +37,18 @@ vet:
 vet-wasm:
 	GOOS=js GOARCH=wasm $(GO) vet ./...
 
+# axe-core, which the browser tests inject to check the page's
+# accessibility, from the npm registry at the version its lock file pins.
+AXE = app/e2e/testdata/axe
+axe:
+	@if [ ! -f $(AXE)/node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null 2>&1; then npm ci --prefix $(AXE) --no-audit --no-fund; \
+	  else echo "*** npm not found: the accessibility checks will be SKIPPED ***"; fi; \
+	fi
+
 # The browser tests (app/e2e) need Debian's chromium; without it they skip,
 # unless CI=true or REQUIRE_BROWSER=1.
-unit:
+unit: axe
 	@command -v chromium >/dev/null 2>&1 || \
 	  echo "*** chromium not found: the browser tests will be SKIPPED (apt-get install chromium) ***"
 	$(GO) test -race ./...

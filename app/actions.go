@@ -21,6 +21,8 @@ const (
 	actionDismiss      = "dismiss"       // nil
 	actionExport       = "export"        // string: "json" or "csv"
 	actionReload       = "reload"        // nil: onto a new version
+	actionLang         = "lang"          // string: a session.Languages entry
+	actionLossTable    = "loss-table"    // bool: the loss table is open
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

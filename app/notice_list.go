@@ -7,7 +7,8 @@ import (
 
 // NoticeList shows what the page changed of a link or an entry, and
 // errors, until dismissed. Divergence messages are painted into its
-// status line every frame.
+// status line every frame, and the step shown is told in words to screen
+// readers.
 type NoticeList struct {
 	app.Compo
 
@@ -24,6 +25,8 @@ func (n *NoticeList) Render() app.UI {
 	}
 	return app.Section().Class("notices").Aria("label", msgs.T(i18n.NoticesLabel)).Body(
 		app.P().ID("run-status").Class("run-status").Aria("live", "polite"),
+		// The shown step in words, for screen readers (the narrator).
+		app.P().ID("narration").Class("visually-hidden").Aria("live", "polite").Aria("atomic", "true"),
 		app.If(len(n.Messages) > 0,
 			app.Div().Class("notice-box").Body(
 				app.Ul().ID("notices").Aria("live", "polite").Body(items...),

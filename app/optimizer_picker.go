@@ -10,19 +10,35 @@ import (
 )
 
 // OptimizerPicker chooses the optimizers that race, in the order they were
-// picked.
+// picked; in the lesson on mistakes, the wrong rules too.
 type OptimizerPicker struct {
 	app.Compo
 
 	Lang     i18n.Lang
 	Selected []string
 	Locked   bool
+	Mistakes bool // offer optimizers.Mistakes()
 }
 
 // Render draws a checkbox per optimizer.
 func (p *OptimizerPicker) Render() app.UI {
 	msgs := i18n.For(p.Lang)
-	specs := optimizers.Specs()
+	body := []app.UI{
+		app.Legend().Text(msgs.T(i18n.OptimizerList)),
+		app.P().Class("hint").Text(msgs.T(i18n.OptimizerHint)),
+		app.Div().Class("picks").Body(p.boxes(msgs, optimizers.Specs())...),
+	}
+	if p.Mistakes {
+		body = append(body,
+			app.P().Class("hint mistakes").Body(app.Strong().Text(msgs.T(i18n.MistakesLabel)), app.Text(" "+msgs.T(i18n.MistakesHint))),
+			app.Div().Class("picks wrong").Body(p.boxes(msgs, optimizers.Mistakes())...),
+		)
+	}
+	return app.FieldSet().Class("optimizer-picker").Body(body...)
+}
+
+// boxes are the checkboxes of specs.
+func (p *OptimizerPicker) boxes(msgs i18n.Catalog, specs []optimizers.Spec) []app.UI {
 	boxes := make([]app.UI, len(specs))
 	full := len(p.Selected) >= scene.MaxRuns
 	for i, spec := range specs {
@@ -35,11 +51,7 @@ func (p *OptimizerPicker) Render() app.UI {
 			app.Label().For(id).Title(msgs.T(i18n.OptimizerAbout(spec.Name))).Text(msgs.T(i18n.OptimizerName(spec.Name))),
 		)
 	}
-	return app.FieldSet().Class("optimizer-picker").Body(
-		app.Legend().Text(msgs.T(i18n.OptimizerList)),
-		app.P().Class("hint").Text(msgs.T(i18n.OptimizerHint)),
-		app.Div().Class("picks").Body(boxes...),
-	)
+	return boxes
 }
 
 func (p *OptimizerPicker) onChange(ctx app.Context, e app.Event) {

@@ -11,9 +11,11 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/optimplay/optimplay/app/i18n"
+	"github.com/optimplay/optimplay/app/lessons"
 	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/app/session"
 	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
 // Playground is the page: figures, readout, playback and every control.
@@ -35,15 +37,17 @@ type Playground struct {
 	lastTS  float64  // the previous frame's timestamp, ms; 0 after a pause
 	bench   *benchmark
 
-	eqAt        time.Time    // when the Math panel was last painted
-	eqFrame     app.Func     // paints the Math panel after a frame (requestEquations)
-	eqDue       bool         // eqFrame is requested
-	highlights  *highlighter // links the Math panel's terms and the surface's vectors
-	touched     bool         // the user has changed or moved something since the page loaded
-	updateReady bool         // a new version has taken over; the page offers to reload
-	unwatch     func()       // stops watching for a new version
-	urlDue      bool         // the address is to be replaced (syncURL)
-	sweep       sweeper      // computes the learning-rate sweep
+	eqAt          time.Time    // when the Math panel was last painted
+	eqFrame       app.Func     // paints the Math panel after a frame (requestEquations)
+	eqDue         bool         // eqFrame is requested
+	highlights    *highlighter // links the Math panel's terms and the surface's vectors
+	touched       bool         // the user has changed or moved something since the page loaded
+	updateReady   bool         // a new version has taken over; the page offers to reload
+	unwatch       func()       // stops watching for a new version
+	urlDue        bool         // the address is to be replaced (syncURL)
+	sweep         sweeper      // computes the learning-rate sweep
+	narrator      narrator     // tells the shown step to screen readers
+	lossTableOpen bool         // the loss table is open
 }
 
 // urlDelay is the longest the page's address lags behind its state.
@@ -59,15 +63,20 @@ func (p *Playground) OnInit() {
 }
 
 // OnPreRender builds the page on the server, for the first paint.
-func (p *Playground) OnPreRender(ctx app.Context) { p.load(ctx.Page().URL()) }
+func (p *Playground) OnPreRender(ctx app.Context) {
+	p.load(ctx.Page().URL())
+	p.applyLang(ctx)
+}
 
 // OnNav builds the page from the link and draws the first frame.
 func (p *Playground) OnNav(ctx app.Context) {
 	p.load(ctx.Page().URL())
+	p.applyLang(ctx)
 	ctx.Defer(func(ctx app.Context) {
 		p.paint()
 		p.mu.Lock()
-		autoplay := p.sess.View().Autoplay && p.sess.Shown() < p.sess.End()
+		// A reader who asks for less motion starts the animation by hand.
+		autoplay := p.sess.View().Autoplay && p.sess.Shown() < p.sess.End() && !prefersReducedMotion()
 		p.mu.Unlock()
 		switch {
 		case p.bench != nil && p.bench.anim == nil:
@@ -88,11 +97,12 @@ func (p *Playground) load(u *url.URL) {
 	q := u.Query()
 	p.base = *u
 	p.base.RawQuery, p.base.Fragment = "", ""
-	sess, notices, err := newSession(u.RawQuery)
+	query, _ := lessons.Open(u.RawQuery) // lesson=N alone opens its preset
+	sess, notices, err := newSession(query)
 	if err == nil {
-		p.lang = i18n.Lang(sess.View().Lang)
+		p.lang = pageLang(sess.View().Lang)
 	} else {
-		p.lang = i18n.English
+		p.lang = pageLang("")
 	}
 	msgs := i18n.For(p.lang)
 	p.notices = nil
@@ -106,6 +116,9 @@ func (p *Playground) load(u *url.URL) {
 	p.mu.Lock()
 	p.sess = sess
 	p.mu.Unlock()
+	if p.painter != nil {
+		p.painter.forget() // it held the last session's trails
+	}
 	if n, err := strconv.Atoi(q.Get("bench")); err == nil && n > 0 && app.IsClient {
 		p.bench = &benchmark{frames: min(n, 5000), loaded: now()}
 	}
@@ -129,6 +142,8 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionExport, p.onExport)
 	ctx.Handle(actionDismiss, func(ctx app.Context, a app.Action) { p.notices = nil })
 	ctx.Handle(actionReload, func(ctx app.Context, a app.Action) { p.reload(ctx) })
+	ctx.Handle(actionLang, p.onLang)
+	ctx.Handle(actionLossTable, p.onLossTable)
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			p.onFrame(ctx, args[0].Float())
@@ -204,7 +219,10 @@ func (p *Playground) Render() app.UI {
 			app.Text(msgs.T(i18n.OptimizerName(r.Opt))),
 		)
 	}
+	links := p.lessonLinks()
 	var top app.UI = app.Header().Body(
+		&LangSwitch{Lang: p.lang},
+		&LessonsMenu{Lang: p.lang, Current: sc.Lesson, Links: links},
 		app.H1().Text(msgs.T(i18n.AppTitle)),
 		app.P().Class("lead").Text(msgs.T(i18n.AppDescription)),
 	)
@@ -234,7 +252,8 @@ func (p *Playground) Render() app.UI {
 				)),
 			app.If(view.Shows("loss"),
 				&LayeredFigure{ID: "loss", Layers: lossLayers, Caption: msgs.T(i18n.LossFig), Src: lossBG, Alt: msgs.T(i18n.LossAlt),
-					Width: plots.Pixels(plots.LossWidth), Height: plots.Pixels(plots.LossHeight)}),
+					Width: plots.Pixels(plots.LossWidth), Height: plots.Pixels(plots.LossHeight)},
+				p.lossTable(names)),
 			app.If(dataBG != "" && view.Shows("data"),
 				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt),
 					Width: plots.Pixels(plots.DataWidth), Height: plots.Pixels(plots.DataHeight)}),
@@ -242,13 +261,15 @@ func (p *Playground) Render() app.UI {
 			app.If(view.Shows("sweep"), p.sweepPanel(names, colors, locked)),
 		),
 		app.Section().Class("side").Body(
+			app.If(!view.Embed, p.lessonPanel(sc, links)),
 			app.If(!view.Embed, transport),
 			app.If(p.updateReady, &UpdateBanner{Lang: p.lang}),
 			&NoticeList{Lang: p.lang, Messages: p.notices},
 			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("scene"),
 				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked}),
-			app.If(view.Shows("optimizers"), &OptimizerPicker{Lang: p.lang, Selected: names, Locked: locked}),
+			app.If(view.Shows("optimizers"), &OptimizerPicker{Lang: p.lang, Selected: names, Locked: locked,
+				Mistakes: sc.Lesson == scene.MistakesLesson}),
 			app.Div().Class("panels").Body(panels...),
 			app.If(view.Shows("share") && !view.Embed, &Share{Lang: p.lang, Page: p.pageURL(""),
 				Query: p.sess.Query(), Scene: p.sess.FullQuery(), HasData: dataBG != ""}),

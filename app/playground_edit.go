@@ -1,7 +1,7 @@
 package app
 
 import (
-	"encoding/base64"
+	"bytes"
 	"fmt"
 	"net/url"
 	"slices"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 	"github.com/optimplay/optimplay/app/i18n"
+	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/app/session"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
@@ -34,7 +35,9 @@ func (p *Playground) paintLocked() {
 			app.Log("paint:", err)
 			return
 		}
-		if p.painter.paint(i18n.For(p.lang), f, p.sess.End()) {
+		msgs := i18n.For(p.lang)
+		if p.painter.paint(msgs, f, p.sess.End()) {
+			p.narrator.narrate(p.painter, msgs, f, p.playing, p.sess.End())
 			if p.playing {
 				p.followEquations()
 			} else {
@@ -203,31 +206,48 @@ func (p *Playground) onStartAt(ctx app.Context, a app.Action) {
 	})
 }
 
-// onExport downloads every point and loss of the runs, as the trace
-// command prints them, in JSON or CSV.
+// onExport downloads the runs ("json", "csv") or a figure at the shown
+// step ("surface.svg", "loss.png"…: session.ExportFigures and
+// session.ExportFormats), its PNG rasterized by the browser from its SVG.
 func (p *Playground) onExport(ctx app.Context, a app.Action) {
-	format, _ := a.Value.(string)
+	kind, _ := a.Value.(string)
+	figure, png := strings.CutSuffix(kind, ".png")
+	if png { // the browser rasterizes the SVG, at ExportDPI
+		kind = figure + ".svg"
+	}
 	p.mu.Lock()
-	trace := p.sess.Trace()
+	data, mime, name, err := p.export(kind)
+	fn := p.sess.Scene().Fn
 	p.mu.Unlock()
-	var b strings.Builder
-	mime, ext := "application/json", "json"
-	var err error
-	if format == "csv" {
-		mime, ext = "text/csv", "csv"
-		err = trace.WriteCSV(&b)
-	} else {
-		err = trace.WriteJSON(&b)
+	fail := func(err error) { p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error())) }
+	switch {
+	case err != nil:
+		fail(err)
+	case png:
+		rasterize(ctx, data, plots.ExportDPI/96, func(data []byte, err error) {
+			if err != nil {
+				fail(err)
+				return
+			}
+			download("optimizer-playground-"+fn+"-"+figure+".png", "image/png", data)
+		})
+	default:
+		download("optimizer-playground-"+fn+"-"+name, mime, data)
 	}
-	if err != nil {
-		p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error()))
-		return
+}
+
+// export is the file of kind, with its type and the end of its name.
+func (p *Playground) export(kind string) (data []byte, mime, name string, err error) {
+	var b bytes.Buffer
+	switch kind {
+	case "json":
+		err = p.sess.Trace().WriteJSON(&b)
+		return b.Bytes(), "application/json", "runs.json", err
+	case "csv":
+		err = p.sess.Trace().WriteCSV(&b)
+		return b.Bytes(), "text/csv", "runs.csv", err
 	}
-	doc := app.Window().Get("document")
-	link := doc.Call("createElement", "a")
-	link.Set("href", "data:"+mime+";base64,"+base64.StdEncoding.EncodeToString([]byte(b.String())))
-	link.Set("download", "optimizer-playground-"+trace.Fn+"."+ext)
-	doc.Get("body").Call("appendChild", link)
-	link.Call("click")
-	link.Call("remove")
+	figure, format, _ := strings.Cut(kind, ".")
+	data, err = p.sess.ExportFigure(figure, format)
+	return data, "image/svg+xml", kind, err
 }

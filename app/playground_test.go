@@ -131,14 +131,16 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 			ShowSched: true, Steps: 100}},
 		// main > section.side > the notices of the link
 		{Path: app.TestPath(0, 2, 1), Expected: &NoticeList{Lang: i18n.English,
-			Messages: []string{"kappa: does not apply here; ignored."}}},
-		// main > section.views > the three figures and the legend
-		{Path: app.TestPath(0, 1, 3), Expected: &LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig),
+			Messages: []string{"kappa=3: does not apply here; ignored."}}},
+		// main > section.views > the figures, the legend and the loss
+		// table, folded and empty
+		{Path: app.TestPath(0, 1, 3), Expected: &LossTable{Lang: i18n.English, Opts: []string{"gd", "rmsprop"}}},
+		{Path: app.TestPath(0, 1, 4), Expected: &LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig),
 			Src: func() string { _, _, d := p.sess.Backgrounds(); return d }(), Alt: msgs.T(i18n.DataAlt),
 			// 143 mm wide at 96 dpi, half as high.
 			Width: 540, Height: 270}},
 		// main > section.views > the Math panel, after the figures
-		{Path: app.TestPath(0, 1, 4), Expected: &MathPanel{Lang: i18n.English, Opts: []string{"gd", "rmsprop"},
+		{Path: app.TestPath(0, 1, 5), Expected: &MathPanel{Lang: i18n.English, Opts: []string{"gd", "rmsprop"},
 			Colors: []string{cssColor(0), cssColor(1)}}},
 	} {
 		if err := app.TestMatch(p, c); err != nil {

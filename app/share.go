@@ -10,8 +10,8 @@ import (
 )
 
 // Share gives the page's link, an <iframe> snippet that embeds the scene
-// with the parts, lock and autoplay a teacher picks, and the runs' data
-// to download.
+// with the parts, lock and autoplay a teacher picks, and the exports:
+// the runs, the figures and a PyTorch script.
 type Share struct {
 	app.Compo
 
@@ -97,12 +97,7 @@ func (s *Share) Render() app.UI {
 			app.Button().Type("button").ID("copy-embed").Text(msgs.T(i18n.Copy)).
 				OnClick(func(ctx app.Context, e app.Event) { s.copy(ctx, "embed-code") }),
 		),
-		app.Div().Class("exports").Body(
-			app.Button().Type("button").ID("export-json").Text(msgs.T(i18n.ExportJSON)).
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionExport, "json") }),
-			app.Button().Type("button").ID("export-csv").Text(msgs.T(i18n.ExportCSV)).
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionExport, "csv") }),
-		),
+		&Exports{Lang: s.Lang, Query: s.Query, HasData: s.HasData},
 		app.Output().ID("share-status").Aria("live", "polite").Text(s.status),
 	)
 }
@@ -127,18 +122,10 @@ func (s *Share) copy(ctx app.Context, id string) {
 		return
 	}
 	el.Call("select")
-	clip := app.Window().Get("navigator").Get("clipboard")
-	if !clip.Truthy() {
+	copyText(ctx, el.Get("value").String(), func(ok bool) {
 		s.status = msgs.T(i18n.CopyByHand)
-		return
-	}
-	clip.Call("writeText", el.Get("value").String()).Call("then",
-		app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(app.Context) { s.status = msgs.T(i18n.Copied) })
-			return nil
-		}),
-		app.FuncOf(func(this app.Value, args []app.Value) any {
-			ctx.Dispatch(func(app.Context) { s.status = msgs.T(i18n.CopyByHand) })
-			return nil
-		}))
+		if ok {
+			s.status = msgs.T(i18n.Copied)
+		}
+	})
 }

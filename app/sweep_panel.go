@@ -82,7 +82,8 @@ func (s *SweepPanel) figure(msgs i18n.Catalog) app.UI {
 	if !s.Locked {
 		stack = stack.Class("clickable").OnClick(s.onClick)
 	}
-	return app.Figure().ID("sweep-figure").Class("figure").Body(stack, app.FigCaption().Text(msgs.T(i18n.SweepFig)))
+	return app.Figure().ID("sweep-figure").Class("figure").Body(stack,
+		app.FigCaption().Body(append([]app.UI{app.Text(msgs.T(i18n.SweepFig) + " ")}, figureButtons(msgs, "sweep")...)...))
 }
 
 // summary lists, per optimizer, its best learning rate and its divergence

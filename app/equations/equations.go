@@ -168,6 +168,15 @@ func (r *rule) gradient() expr {
 	// The values are read when written: a run of no steps has none.
 	used := func(c int) float64 { return r.Traj.Grads[r.T-1][c] }
 	exact := func(c int) float64 { return r.Traj.TrueGrads[r.T-1][c] }
+	switch optimizers.GradientOf(r.Opt) { // the WRONG ones of lesson 8
+	case optimizers.FirstSamples:
+		return quantity{symbol: "<msub><mi>∇f</mi><mrow><mn>1</mn><mo>…</mo><mi>B</mi></mrow></msub>" + at, name: "grad", value: used}
+	case optimizers.SummedBatch:
+		return quantity{symbol: "<munder><mo>∑</mo><mrow><mi>i</mi><mo>∈</mo><msub><mi>B</mi><mi>t</mi></msub></mrow></munder>" +
+			"<msub><mi>∇f</mi><mi>i</mi></msub>" + at, name: "grad", value: used}
+	case optimizers.MeanResidual:
+		return quantity{symbol: "<mover><mi>r</mi><mo>¯</mo></mover>" + at, name: "grad", value: used}
+	}
 	switch {
 	case r.Minibatch:
 		return quantity{symbol: "<msub><mi>∇f</mi><msub><mi>B</mi><mi>t</mi></msub></msub>" + at, name: "grad", value: used}
@@ -256,6 +265,8 @@ func coupledDecay(o optimizers.Optimizer) float64 {
 		return o.WeightDecay
 	case optimizers.NAdam:
 		return o.WeightDecay
+	case optimizers.Mistake: // the wrong rules add it as their correct ones
+		return coupledDecay(o.Correct())
 	}
 	return 0
 }

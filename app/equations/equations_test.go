@@ -45,6 +45,12 @@ var scenes = []string{
 	"fn=rosenbrock&opt=gd,sgd,momentum,nesterov,adagrad,rmsprop,adadelta,adam&lr=0.001&wd=0.01&steps=12&sched=cosine&tmax=8&lrmin=0.0002",
 	"fn=rosenbrock&opt=amsgrad,adamax,adamw,nadam,lion&lr=0.01&wd=0.05&steps=12&sched=warmcos&warmup=4",
 	"fn=beale&opt=rmsprop,momentum,adam&rmsprop.centered=1&rmsprop.mom=0.5&lr=0.003&steps=12&sched=step&gamma=0.5&every=3",
+	// The WRONG rules of lesson 8, with minibatches and noise, and under a
+	// schedule.
+	"fn=linreg&lesson=8&n=40&batch=5&seed=3&noise=0.2&opt=wrong-sgd-first,wrong-sgd-sum,wrong-adam-nobias,wrong-adam-denom," +
+		"wrong-adam-epsin,wrong-adam-residual&lr=0.05&wd=0.01&eps=0.01&steps=12",
+	"fn=linreg&lesson=8&opt=wrong-sgd-first,wrong-sgd-sum,wrong-adam-nobias,wrong-adam-denom,wrong-adam-epsin," +
+		"wrong-adam-residual&lr=0.05&steps=12&sched=exp&gamma=0.9",
 }
 
 // TestScheduledRuleShowsLRt checks that a rule under a schedule writes

@@ -39,8 +39,48 @@ func (r *rule) lines() []line {
 		return r.nadam(o)
 	case optimizers.Lion:
 		return r.lion(o)
+	case optimizers.Mistake:
+		return r.mistake(o)
 	}
 	return nil
+}
+
+// mistake: the WRONG rules of lesson 8, written as they run. The wrong
+// gradients are the correct rule's with another gradient (see gradient);
+// the wrong Adam steps, Adam's lines with another denominator.
+func (r *rule) mistake(o optimizers.Mistake) []line {
+	switch correct := o.Correct().(type) {
+	case optimizers.SGD:
+		return r.sgd(correct)
+	case optimizers.Adam:
+		switch o.(type) {
+		case optimizers.WrongAdamNoBias:
+			correct.BiasCorrection = false
+		case optimizers.WrongAdamDenom:
+			return r.wrongAdam(correct, func(vhat expr, b2 quantity, t expr) expr {
+				return add(root{oneMinus(power{b2, t})}, hyper(symEps, "eps", correct.Eps))
+			})
+		case optimizers.WrongAdamEpsInside:
+			return r.wrongAdam(correct, func(vhat expr, b2 quantity, t expr) expr {
+				return root{add(vhat, hyper(symEps, "eps", correct.Eps))}
+			})
+		}
+		return r.adam(correct, false)
+	}
+	return nil
+}
+
+// wrongAdam is Adam's rule whose step divides by denom(v̂_t, β2, t)
+// instead of √v̂_t + ε.
+func (r *rule) wrongAdam(o optimizers.Adam, denom func(vhat expr, b2 quantity, t expr) expr) []line {
+	lines := r.adam(o, false)
+	lines = lines[:len(lines)-2] // the step size and the step, replaced
+	lr := r.lr(o.LR)
+	d := denom(r.buffer("vhat", hat("v"), false, 0), hyper(symBeta2, "b2", o.Beta2),
+		quantity{symbol: "<mi>t</mi>", name: "t", value: func(int) float64 { return float64(r.T) }})
+	return append(lines,
+		line{lhs: r.buffer("lr_eff", "<mi>η</mi>", false, 0), rhs: frac{lr, d}},
+		r.move(lr, frac{r.buffer("mhat", hat("m"), false, 0), d}))
 }
 
 // start returns the lines of the start: x_0 and the buffers' first

@@ -1,9 +1,16 @@
 // Package i18n is the message catalog of the user interface: every text
 // the page shows comes from here, by key, so that a language is one more
-// table. English is complete; other languages fall back to it key by key.
+// table. English is the reference; Simplified Chinese is complete too (the
+// tests check that every catalog has exactly English's keys, with the same
+// fmt verbs). A key a catalog lacks falls back to English, and a language
+// without a catalog gets English.
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+	"maps"
+	"slices"
+)
 
 // Lang is a language tag, such as "en".
 type Lang string
@@ -11,6 +18,7 @@ type Lang string
 // The languages with a catalog.
 const (
 	English Lang = "en"
+	Chinese Lang = "zh" // Simplified Chinese (简体中文)
 )
 
 // Key names a message.
@@ -55,4 +63,10 @@ func (c Catalog) Has(key Key) bool {
 	return ok || en
 }
 
-var catalogs = map[Lang]map[Key]string{English: english}
+var catalogs = map[Lang]map[Key]string{English: english, Chinese: chinese}
+
+// Keys returns the keys of the catalog's own messages (not those it
+// falls back to), sorted.
+func (c Catalog) Keys() []Key {
+	return slices.Sorted(maps.Keys(c.msgs))
+}

@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
@@ -92,11 +94,14 @@ func noticeKinds(t *testing.T) []scene.NoticeKind {
 
 // dataKeys returns the keys the app builds from the optimizer core's
 // lists: optimizer names and descriptions, surface names and
-// descriptions, hyperparameter labels and notice messages.
+// descriptions, hyperparameter labels, notice messages, and the names and
+// parameter labels of the learning-rate schedules. (The embed parts are a
+// list of package app, which this package cannot import: their keys are
+// checked as English messages, like the constants.)
 func dataKeys(t *testing.T) map[Key]string {
 	t.Helper()
 	keys := map[Key]string{}
-	for _, s := range optimizers.Specs() {
+	for _, s := range append(optimizers.Specs(), optimizers.Mistakes()...) {
 		keys[OptimizerName(s.Name)] = "optimizer " + s.Name
 		keys[OptimizerAbout(s.Name)] = "optimizer " + s.Name
 	}
@@ -110,15 +115,22 @@ func dataKeys(t *testing.T) map[Key]string {
 	for _, k := range noticeKinds(t) {
 		keys[NoticeKind(k.String())] = "notice kind " + k.String()
 	}
+	for _, name := range scene.SchedNames {
+		keys[SchedName(name)] = "schedule " + name
+	}
+	for _, k := range scene.SchedKeys {
+		keys[SchedParamName(k.Key)] = "schedule parameter " + k.Key
+	}
 	return keys
 }
 
 // TestDataKeysHaveMessages checks that every optimizer of
-// optimizers.Specs(), every surface of optimizers.SurfaceNames(), every
-// hyperparameter of optimizers.Params and every scene.NoticeKind has its
-// messages, and, the other way round, that every English message under
-// those keys' prefixes belongs to one of them (a misspelt name would
-// leave a message unused and a key without one).
+// optimizers.Specs() and every wrong rule of optimizers.Mistakes(), every surface of optimizers.SurfaceNames(), every
+// hyperparameter of optimizers.Params, every scene.NoticeKind and every
+// schedule and schedule parameter of scene.SchedNames and scene.SchedKeys
+// has its messages, and, the other way round, that every English message
+// under those keys' prefixes belongs to one of them (a misspelt name
+// would leave a message unused and a key without one).
 func TestDataKeysHaveMessages(t *testing.T) {
 	keys := dataKeys(t)
 	if len(optimizers.Specs()) == 0 || len(optimizers.SurfaceNames()) == 0 || len(optimizers.Params) == 0 {
@@ -129,12 +141,12 @@ func TestDataKeysHaveMessages(t *testing.T) {
 			t.Errorf("%s: no English message for %q", what, key)
 		}
 	}
-	prefixes := []Key{OptimizerName(""), SurfaceName(""), ParamName(""), NoticeKind("")}
+	prefixes := []Key{OptimizerName(""), SurfaceName(""), ParamName(""), NoticeKind(""), SchedName(""), SchedParamName("")}
 	for key := range english {
 		for _, p := range prefixes {
 			if strings.HasPrefix(string(key), string(p)) {
 				if _, ok := keys[key]; !ok {
-					t.Errorf("message %q matches no optimizer, surface, hyperparameter or notice kind", key)
+					t.Errorf("message %q matches no optimizer, surface, hyperparameter, notice kind, schedule or schedule parameter", key)
 				}
 			}
 		}
@@ -173,72 +185,377 @@ var fmtArgs = map[Key][]any{
 	SweepEdge:         {"0.2154"},
 	SweepNoBest:       {"GD"},
 	SweepUseLabel:     {"GD", "0.15"},
+	NarrationStep:     {12, "GD, loss 0.5, moved 0.01"},
+	NarrationRun:      {"GD", "0.5", "0.01"},
+	LessonOf:          {3, 8},
+	ExportFigure:      {"PNG", "Loss per step"},
 }
 
-// TestMessagesFormat checks every English message with the arguments
-// the app passes: formatting never yields a fmt error marker ("%!", as in
-// "%!d(string=…)", "%!(MISSING)" or "%!(EXTRA …)"); a message the app
-// shows without arguments has no verb (T would show it verbatim); and
-// every argument of a notice that the message uses appears in the text.
+// TestMessagesFormat checks every message of every catalog with the
+// arguments the app passes: formatting never yields a fmt error marker
+// ("%!", as in "%!d(string=…)", "%!(MISSING)" or "%!(EXTRA …)"); a
+// message the app shows without arguments has no verb (T would show it
+// verbatim); and every argument of a notice that the message uses
+// appears in the text.
 func TestMessagesFormat(t *testing.T) {
-	c := For(English)
 	notices := map[Key]bool{}
 	for _, k := range noticeKinds(t) {
 		notices[NoticeKind(k.String())] = true
 	}
-	for key := range fmtArgs {
-		if !verbRE.MatchString(english[key]) {
-			t.Errorf("%q: the app formats it, but the message %q has no verb", key, english[key])
-		}
-	}
-	keys := make([]string, 0, len(english))
-	for k := range english {
-		keys = append(keys, string(k))
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		key := Key(k)
-		msg := english[key]
-		switch args, ok := fmtArgs[key]; {
-		case notices[key]:
-			// The app passes the key, the value given, the value used and
-			// the detail (app/status.go).
-			given, used, detail := "lr=“0,1”", "0.001", "nesterov needs momentum"
-			out := c.T(key, "adam.lr", given, used, detail)
-			if strings.Contains(out, "%!") {
-				t.Errorf("%q: %q", key, out)
-			}
-			for i, arg := range []string{"adam.lr", given, used, detail} {
-				if strings.Contains(msg, "%["+strconv.Itoa(i+1)+"]") && !strings.Contains(out, arg) {
-					t.Errorf("%q: %q does not show argument %d %q", key, out, i+1, arg)
+	for _, lang := range langs() {
+		t.Run(string(lang), func(t *testing.T) {
+			c := For(lang)
+			msgs := catalogs[lang]
+			for key := range fmtArgs {
+				if msg, ok := msgs[key]; ok && !verbRE.MatchString(msg) {
+					t.Errorf("%q: the app formats it, but the message %q has no verb", key, msg)
 				}
 			}
-		case ok:
-			if out := c.T(key, args...); strings.Contains(out, "%!") {
-				t.Errorf("%q: %q", key, out)
+			for _, key := range sortedKeys(msgs) {
+				msg := msgs[key]
+				switch args, ok := fmtArgs[key]; {
+				case notices[key]:
+					// The app passes the key, the value given, the value
+					// used and the detail (app/status.go).
+					given, used, detail := "lr=“0,1”", "0.001", "nesterov needs momentum"
+					out := c.T(key, "adam.lr", given, used, detail)
+					if strings.Contains(out, "%!") {
+						t.Errorf("%q: %q", key, out)
+					}
+					for i, arg := range []string{"adam.lr", given, used, detail} {
+						if strings.Contains(msg, "%["+strconv.Itoa(i+1)+"]") && !strings.Contains(out, arg) {
+							t.Errorf("%q: %q does not show argument %d %q", key, out, i+1, arg)
+						}
+					}
+				case ok:
+					if out := c.T(key, args...); strings.Contains(out, "%!") {
+						t.Errorf("%q: %q", key, out)
+					}
+				default:
+					if v := verbRE.FindString(msg); v != "" {
+						t.Errorf("%q: %q has the verb %s, but it is shown without arguments", key, msg, v)
+					}
+					if out := c.T(key); out != msg {
+						t.Errorf("T(%q) = %q, want the message %q", key, out, msg)
+					}
+				}
 			}
-		default:
-			if v := verbRE.FindString(msg); v != "" {
-				t.Errorf("%q: %q has the verb %s, but it is shown without arguments", key, msg, v)
+		})
+	}
+}
+
+// langs returns the languages with a catalog, English first.
+func langs() []Lang {
+	ls := make([]Lang, 0, len(catalogs))
+	for l := range catalogs {
+		ls = append(ls, l)
+	}
+	sort.Slice(ls, func(i, j int) bool {
+		if (ls[i] == English) != (ls[j] == English) {
+			return ls[i] == English
+		}
+		return ls[i] < ls[j]
+	})
+	return ls
+}
+
+// sortedKeys returns the keys of msgs in order.
+func sortedKeys(msgs map[Key]string) []Key {
+	keys := make([]Key, 0, len(msgs))
+	for k := range msgs {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	return keys
+}
+
+// missingKeys returns, in order, the keys of from that to lacks or has
+// only a blank message for.
+func missingKeys(from, to map[Key]string) []Key {
+	var missing []Key
+	for _, k := range sortedKeys(from) {
+		if msg, ok := to[k]; !ok || strings.TrimSpace(msg) == "" {
+			missing = append(missing, k)
+		}
+	}
+	return missing
+}
+
+// TestMissingKeys checks the comparison TestCatalogsHaveTheSameKeys makes,
+// in both directions.
+func TestMissingKeys(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		from, to map[Key]string
+		want     []Key
+	}{
+		{"same", map[Key]string{"a": "A", "b": "B"}, map[Key]string{"a": "甲", "b": "乙"}, nil},
+		{"one missing", map[Key]string{"a": "A", "b": "B"}, map[Key]string{"a": "甲"}, []Key{"b"}},
+		{"the other way", map[Key]string{"a": "甲"}, map[Key]string{"a": "A", "b": "B"}, nil},
+		{"blank", map[Key]string{"a": "A", "b": "B"}, map[Key]string{"a": " ", "b": "乙"}, []Key{"a"}},
+		{"empty", map[Key]string{"a": "A", "b": "B"}, nil, []Key{"a", "b"}},
+	} {
+		got := missingKeys(tc.from, tc.to)
+		if strings.Join(keyStrings(got), ",") != strings.Join(keyStrings(tc.want), ",") {
+			t.Errorf("%s: missingKeys = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func keyStrings(keys []Key) []string {
+	s := make([]string, len(keys))
+	for i, k := range keys {
+		s[i] = string(k)
+	}
+	return s
+}
+
+// TestCatalogsHaveTheSameKeys checks that every catalog has a message
+// for every key declared in keys.go and every key built from the
+// optimizer core's lists, and that no catalog has a key another one
+// lacks, in both directions: a translation must be complete, and a new
+// English message needs its translations (or the translations a key
+// English no longer has must go).
+func TestCatalogsHaveTheSameKeys(t *testing.T) {
+	required := map[Key]string{}
+	for name, key := range declaredKeys(t) {
+		required[key] = "constant " + name
+	}
+	for key, what := range dataKeys(t) {
+		required[key] = what
+	}
+	if len(catalogs) < 2 {
+		t.Fatalf("%d catalogs; want English and at least one translation", len(catalogs))
+	}
+	for _, lang := range langs() {
+		for _, key := range missingKeys(required, catalogs[lang]) {
+			t.Errorf("%s: %s: no message for %q", lang, required[key], key)
+		}
+		for _, other := range langs() {
+			if other == lang {
+				continue
 			}
-			if out := c.T(key); out != msg {
-				t.Errorf("T(%q) = %q, want the message %q", key, out, msg)
+			for _, key := range missingKeys(catalogs[other], catalogs[lang]) {
+				t.Errorf("%q has a message in %s but none in %s", key, other, lang)
 			}
 		}
 	}
 }
 
-// TestFor checks the catalog choice: English is English, and an unknown
-// language falls back to English.
+// placeholderRE matches a placeholder that a caller replaces, such as
+// go-app's {progress}.
+var placeholderRE = regexp.MustCompile(`\{[a-zA-Z_]+\}`)
+
+// verbSignature returns the fmt verbs of msg as "argument:verb", the verb
+// with its flags, width and precision but not its argument index, sorted,
+// with placeholders as "{name}". It follows fmt's numbering: an explicit
+// index [n] gives its verb argument n, and a verb without one takes the
+// argument after the previous verb's, so "%s %d" and "%[2]d %[1]s" have
+// the same signature while "%d %s" does not. A * width or precision
+// takes an argument too; "%%" takes none.
+func verbSignature(msg string) []string {
+	var sig []string
+	arg := 1
+	for _, m := range verbRE.FindAllStringSubmatchIndex(msg, -1) {
+		verb := msg[m[0]:m[1]]
+		if verb == "%%" {
+			continue
+		}
+		if m[2] >= 0 { // an explicit index
+			n, err := strconv.Atoi(msg[m[2]+1 : m[3]-1])
+			if err != nil {
+				panic(err)
+			}
+			arg = n
+			verb = "%" + msg[m[3]:m[1]]
+		}
+		for range strings.Count(verb, "*") {
+			sig = append(sig, strconv.Itoa(arg)+":*")
+			arg++
+		}
+		sig = append(sig, strconv.Itoa(arg)+":"+verb)
+		arg++
+	}
+	sig = append(sig, placeholderRE.FindAllString(msg, -1)...)
+	sort.Strings(sig)
+	return sig
+}
+
+// TestVerbSignature checks verbSignature on examples.
+func TestVerbSignature(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		same bool
+	}{
+		{"%s diverged at step %d", "%s 在第 %d 步发散", true},
+		{"%s diverged at step %d", "第 %[2]d 步：%[1]s 发散", true},
+		{"%s diverged at step %d", "第 %d 步：%s 发散", false},
+		{"Use the best learning rate for %s, %s", "为 %[1]s 采用最佳学习率 %[2]s", true},
+		{"Use the best learning rate for %s, %s", "为 %[2]s 采用最佳学习率 %[1]s", true}, // both %s: it cannot tell
+		{"step %d of %d", "第 %d 步", false},
+		{"step %d of %d", "第 %d 步，共 %d 步，%d", false},
+		{"%s = %s", "%v = %v", false},
+		{"%.2f", "%f", false},
+		{"%[2]s = %[1]s, λmax = %[3]s", "%[2]s = %[1]s；λmax = %[3]s", true},
+		{"%[3]s = %[1]s, λmax = %[2]d", "%s = %s；λmax = %d", false},
+		{"%[1]s: %[2]s; using %[3]s", "%[1]s：%[3]s（%[2]s）", true},
+		{"%[1]s: ignored", "%s：已忽略", true},
+		{"%[2]s then %s", "%[3]s，%[2]s", true},
+		{"%*d", "%*d", true},
+		{"%*d", "%d %d", false},
+		{"100%% done", "完成 100%%", true},
+		{"Loading: {progress}%", "加载中：{progress}%", true},
+		{"Loading: {progress}%", "加载中：{进度}%", false},
+		{"no verb", "没有动词", true},
+	} {
+		a, b := verbSignature(tc.a), verbSignature(tc.b)
+		if same := strings.Join(a, " ") == strings.Join(b, " "); same != tc.same {
+			t.Errorf("%q %v and %q %v: same = %v, want %v", tc.a, a, tc.b, b, same, tc.same)
+		}
+	}
+}
+
+// TestTranslationVerbs checks that every message of every translation
+// takes the same arguments, with the same verbs, as its English message
+// (in any order, by explicit argument indexes), and keeps its
+// placeholders.
+func TestTranslationVerbs(t *testing.T) {
+	for _, lang := range langs() {
+		if lang == English {
+			continue
+		}
+		for _, key := range sortedKeys(catalogs[lang]) {
+			msg := catalogs[lang][key]
+			en, ok := english[key]
+			if !ok {
+				continue // TestCatalogsHaveTheSameKeys reports it
+			}
+			want, got := verbSignature(en), verbSignature(msg)
+			if strings.Join(got, " ") != strings.Join(want, " ") {
+				t.Errorf("%s %q: %q has the verbs %q, but the English %q has %q", lang, key, msg, got, en, want)
+			}
+		}
+	}
+}
+
+// untranslated lists, by language, the keys whose message may be the
+// English one or have no character of the language's script: symbols,
+// formulas and proper names. Each entry says why.
+var untranslated = map[Lang]map[Key]string{
+	Chinese: {
+		ReadoutGradNorm: "symbol ‖∇f‖",
+		CriticalTick:    "formula %s = %s",
+		"param.eps":     "symbol ε",
+		"param.amsgrad": "name of a variant",
+		"opt.adagrad":   "name",
+		"opt.rmsprop":   "name",
+		"opt.adadelta":  "name",
+		"opt.adam":      "name",
+		"opt.amsgrad":   "name",
+		"opt.adamax":    "name",
+		"opt.adamw":     "name",
+		"opt.nadam":     "name",
+		"opt.lion":      "name",
+		"fn.rosenbrock": "proper name",
+		"fn.himmelblau": "proper name",
+		"fn.beale":      "proper name",
+		"fn.booth":      "proper name",
+		"fn.matyas":     "proper name",
+		"fn.rastrigin":  "proper name",
+		"fn.styblinski": "proper name",
+		NarrationSep:    "punctuation: the full-width semicolon",
+	},
+}
+
+// scripts gives the script every message of a translation must use,
+// allow-listed keys apart.
+var scripts = map[Lang]*unicode.RangeTable{Chinese: unicode.Han}
+
+// TestTranslated checks that every message of a translation differs from
+// the English one and, for a language with an entry in scripts, has a
+// character of its script, unless its key is allow-listed in
+// untranslated; and that every allow-listed key is a message that needs
+// it.
+func TestTranslated(t *testing.T) {
+	for _, lang := range langs() {
+		if lang == English {
+			continue
+		}
+		allowed := untranslated[lang]
+		script := scripts[lang]
+		inScript := func(msg string) bool {
+			return script == nil || strings.IndexFunc(msg, func(r rune) bool { return unicode.Is(script, r) }) >= 0
+		}
+		for _, key := range sortedKeys(catalogs[lang]) {
+			if _, ok := allowed[key]; ok {
+				continue
+			}
+			msg := catalogs[lang][key]
+			if en, ok := english[key]; ok && msg == en {
+				t.Errorf("%s %q: %q is the English message; translate it or allow-list the key in untranslated", lang, key, msg)
+			} else if !inScript(msg) {
+				t.Errorf("%s %q: %q has no character of the language's script; translate it or allow-list the key in untranslated", lang, key, msg)
+			}
+		}
+		for key, why := range allowed {
+			msg, ok := catalogs[lang][key]
+			switch {
+			case !ok:
+				t.Errorf("%s: allow-listed key %q (%s) has no message", lang, key, why)
+			case msg != english[key] && inScript(msg):
+				t.Errorf("%s: allow-listed key %q (%s) is translated: %q; remove it from untranslated", lang, key, why, msg)
+			}
+		}
+	}
+}
+
+// asciiPunctRE matches ASCII punctuation touching a Chinese character, or
+// ASCII , ; : ! ? before one (across spaces): Chinese sentences take
+// full-width punctuation (，。：；！？（）), while math, numbers and
+// symbols keep theirs, as in "(1, 1) 处" or "x,y 的点".
+var asciiPunctRE = regexp.MustCompile(`\p{Han}[,.;:!?()]|[()]\p{Han}|[,;:!?]\s*\p{Han}`)
+
+// TestChinesePunctuation checks that Chinese sentences use full-width
+// punctuation.
+func TestChinesePunctuation(t *testing.T) {
+	for _, key := range sortedKeys(chinese) {
+		if m := asciiPunctRE.FindString(chinese[key]); m != "" {
+			t.Errorf("%q: %q has %q: use full-width punctuation in Chinese text", key, chinese[key], m)
+		}
+	}
+}
+
+// TestFor checks the catalog choice: each language with a catalog gets
+// its own, and any other language tag, even a regional or differently
+// written one, falls back to English.
 func TestFor(t *testing.T) {
-	for _, lang := range []Lang{English, "", "xx", "fr", "en-GB"} {
-		c := For(lang)
-		if c.Lang() != English {
-			t.Errorf("For(%q).Lang() = %q, want %q", lang, c.Lang(), English)
+	for _, tc := range []struct {
+		lang Lang
+		want Lang
+		msgs map[Key]string
+	}{
+		{English, English, english},
+		{Chinese, Chinese, chinese},
+		{"", English, english},
+		{"xx", English, english},
+		{"fr", English, english},
+		{"en-GB", English, english},
+		{"zh-CN", English, english},
+		{"ZH", English, english},
+	} {
+		c := For(tc.lang)
+		if c.Lang() != tc.want {
+			t.Errorf("For(%q).Lang() = %q, want %q", tc.lang, c.Lang(), tc.want)
 		}
-		if got, want := c.T(AppTitle), english[AppTitle]; got != want {
-			t.Errorf("For(%q).T(AppTitle) = %q, want %q", lang, got, want)
+		if got, want := c.T(AppTitle), tc.msgs[AppTitle]; got != want {
+			t.Errorf("For(%q).T(AppTitle) = %q, want %q", tc.lang, got, want)
 		}
+		if got, want := c.T(StepOfN, 3, 10), fmt.Sprintf(tc.msgs[StepOfN], 3, 10); got != want {
+			t.Errorf("For(%q).T(StepOfN, 3, 10) = %q, want %q", tc.lang, got, want)
+		}
+	}
+	if got, want := For(Chinese).T(SweepUseLabel, "Adam", "0.01"), "为 Adam 采用最佳学习率 0.01"; got != want {
+		t.Errorf("For(Chinese).T(SweepUseLabel, …) = %q, want %q", got, want)
 	}
 }
 

@@ -17,6 +17,9 @@ const (
 	StartY        Key = "start.y"
 	OptimizerList Key = "optimizers.label"
 	OptimizerHint Key = "optimizers.hint"
+	// MistakesLabel heads the wrong rules of lesson 8 in the picker.
+	MistakesLabel Key = "optimizers.mistakes"
+	MistakesHint  Key = "optimizers.mistakes.hint"
 	SceneLabel    Key = "scene.label"
 	StepsLabel    Key = "scene.steps"
 	NoiseLabel    Key = "scene.noise"
@@ -57,6 +60,14 @@ const (
 	ReadoutGradNorm Key = "readout.gradnorm"
 	ReadoutPoint    Key = "readout.point"
 	ReadoutStatus   Key = "readout.status"
+	// The narration of the shown step, for screen readers.
+	NarrationStep Key = "narration.step"
+	NarrationRun  Key = "narration.run"
+	NarrationSep  Key = "narration.sep"
+	// LanguageLabel labels the language switch.
+	LanguageLabel Key = "language.label"
+	// LossTableLabel opens the loss figure's table.
+	LossTableLabel Key = "loss.table"
 
 	StatusRunning     Key = "status.running"
 	StatusDone        Key = "status.done"
@@ -86,6 +97,12 @@ const (
 	EmbedCode         Key = "share.embed.code"
 	ExportJSON        Key = "share.export.json"
 	ExportCSV         Key = "share.export.csv"
+	// ExportFigure labels a figure's download: format, figure.
+	ExportFigure      Key = "share.export.figure"
+	ExportFiguresHint Key = "share.export.figures"
+	CopyPyTorch       Key = "share.pytorch.copy"
+	DownloadPyTorch   Key = "share.pytorch.download"
+	PyTorchHint       Key = "share.pytorch.hint"
 	MathLabel         Key = "math.label"
 	MathHint          Key = "math.hint"
 	EqUpdate          Key = "math.update"

@@ -148,7 +148,8 @@ func (s *Server) capture(w http.ResponseWriter, r *http.Request) *resource {
 	}
 	s.cache.renders.Add(1)
 	cw.header.Del("Content-Length")
-	return &resource{header: cw.header, body: cw.body.Bytes(), coded: map[string][]byte{}}
+	body := allowZoom(cw.header.Get("Content-Type"), cw.body.Bytes())
+	return &resource{header: cw.header, body: body, coded: map[string][]byte{}}
 }
 
 // captureWriter takes go-app's response. A 200 of a compressible type and

@@ -45,6 +45,9 @@ func WriteStatic(dir, web, base, version string) error {
 	if err := app.GenerateStaticWebsite(dir, h); err != nil {
 		return err
 	}
+	if err := allowZoomIn(dir); err != nil {
+		return err
+	}
 	if err := CopyResources(web, filepath.Join(dir, "web")); err != nil {
 		return err
 	}

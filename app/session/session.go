@@ -15,6 +15,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/optimizers"
@@ -218,6 +219,15 @@ func (s *Session) View() View {
 	v := s.view
 	v.Step, v.Speed = s.Shown(), s.speed
 	return v
+}
+
+// SetLang sets the interface language the link keeps, a Languages entry.
+func (s *Session) SetLang(lang string) error {
+	if !slices.Contains(Languages, lang) {
+		return fmt.Errorf("language %q: want one of %s", lang, strings.Join(Languages, ", "))
+	}
+	s.view.Lang = lang
+	return nil
 }
 
 // Locked reports whether the settings are locked (lock=1).

@@ -16,14 +16,16 @@ import (
 //
 //	step      the step shown, clamped to the runs
 //	speed     animation speed in steps per second, [MinSpeed, MaxSpeed]
-//	lang      the interface language, such as "en"
+//	lang      the interface language, "en" or "zh" (简体中文); without it
+//	          the browser's language decides
 //	embed     1: the compact layout for iframes
 //	show      the panels and controls that appear, comma-separated (Parts)
 //	lock      1: the settings cannot be changed; play, step and reset work
 //	autoplay  1: start playing on load
 type View struct {
-	Step     int
-	Speed    float64
+	Step  int
+	Speed float64
+	// Lang is a Languages entry, or "" when the link does not say.
 	Lang     string
 	Embed    bool
 	Show     []string // canonical order; nil means the mode's default
@@ -32,7 +34,7 @@ type View struct {
 }
 
 // Languages are the interface languages.
-var Languages = []string{"en"}
+var Languages = []string{"en", "zh"}
 
 // Parts are the panels and controls that show can list, in canonical
 // order; a hyperparameter key (lr, b1, …) shows that slider alone in each
@@ -69,7 +71,7 @@ func showOrder(token string) int {
 // DecodeView reads the view keys of a query. Like scene.Decode, it never
 // fails: what it cannot use it reports.
 func DecodeView(q url.Values) (View, []scene.Notice) {
-	v := View{Speed: DefaultSpeed, Lang: Languages[0]}
+	v := View{Speed: DefaultSpeed}
 	var notices []scene.Notice
 	note := func(n *scene.Notice) {
 		if n != nil {
@@ -138,7 +140,7 @@ func (v View) Encode() string {
 	if v.Speed != DefaultSpeed {
 		parts = append(parts, "speed="+formatFloat(v.Speed))
 	}
-	if v.Lang != "" && v.Lang != Languages[0] {
+	if v.Lang != "" {
 		parts = append(parts, "lang="+url.QueryEscape(v.Lang))
 	}
 	if v.Embed {

@@ -17,19 +17,20 @@ func TestDecodeView(t *testing.T) {
 		want    View
 		notices []scene.NoticeKind
 	}{
-		{"", View{Speed: DefaultSpeed, Lang: "en"}, nil},
+		{"", View{Speed: DefaultSpeed}, nil},
 		{"step=12&speed=90&lang=en&embed=1&show=loss,surface,lr,loss&lock=1&autoplay=1",
 			View{Step: 12, Speed: 90, Lang: "en", Embed: true, Show: []string{"surface", "loss", "lr"}, Lock: true, Autoplay: true}, nil},
-		{"step=-4", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.Clamped}},
-		{"step=1e9", View{Step: scene.MaxSteps, Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.Clamped}},
-		{"step=2.5", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.NotInteger}},
-		{"step=x&speed=NaN", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.NotNumber, scene.NotNumber}},
-		{"speed=0", View{Speed: MinSpeed, Lang: "en"}, []scene.NoticeKind{scene.Clamped}},
-		{"lang=zz", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.UnknownValue}},
-		{"embed=yes&lock=2", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.NotFlag, scene.NotFlag}},
-		{"show=<b>,surface", View{Speed: DefaultSpeed, Lang: "en", Show: []string{"surface"}}, []scene.NoticeKind{scene.UnknownValue}},
+		{"lang=zh", View{Speed: DefaultSpeed, Lang: "zh"}, nil},
+		{"step=-4", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.Clamped}},
+		{"step=1e9", View{Step: scene.MaxSteps, Speed: DefaultSpeed}, []scene.NoticeKind{scene.Clamped}},
+		{"step=2.5", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.NotInteger}},
+		{"step=x&speed=NaN", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.NotNumber, scene.NotNumber}},
+		{"speed=0", View{Speed: MinSpeed}, []scene.NoticeKind{scene.Clamped}},
+		{"lang=zz", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.UnknownValue}},
+		{"embed=yes&lock=2", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.NotFlag, scene.NotFlag}},
+		{"show=<b>,surface", View{Speed: DefaultSpeed, Show: []string{"surface"}}, []scene.NoticeKind{scene.UnknownValue}},
 		// Nothing usable: the default, not an empty page.
-		{"show=<b>", View{Speed: DefaultSpeed, Lang: "en"}, []scene.NoticeKind{scene.UnknownValue}},
+		{"show=<b>", View{Speed: DefaultSpeed}, []scene.NoticeKind{scene.UnknownValue}},
 	} {
 		q, _ := url.ParseQuery(c.query)
 		got, notices := DecodeView(q)
@@ -69,9 +70,9 @@ func TestViewShows(t *testing.T) {
 // TestViewRoundTrip: Encode then DecodeView gives the view back.
 func TestViewRoundTrip(t *testing.T) {
 	for _, v := range []View{
-		{Speed: DefaultSpeed, Lang: "en"},
-		{Step: 7, Speed: 2.5, Lang: "en", Embed: true, Show: []string{"surface", "readout", "lr", "b2"}, Lock: true, Autoplay: true},
-		{Speed: MaxSpeed, Lang: "en", Show: []string{"params"}},
+		{Speed: DefaultSpeed},
+		{Step: 7, Speed: 2.5, Embed: true, Show: []string{"surface", "readout", "lr", "b2"}, Lock: true, Autoplay: true},
+		{Speed: MaxSpeed, Show: []string{"params"}},
 	} {
 		q, _ := url.ParseQuery(v.Encode())
 		got, notices := DecodeView(q)
@@ -79,7 +80,7 @@ func TestViewRoundTrip(t *testing.T) {
 			t.Errorf("%+v → %q → %+v %v", v, v.Encode(), got, notices)
 		}
 	}
-	if (View{Speed: DefaultSpeed, Lang: "en"}).Encode() != "" {
+	if (View{Speed: DefaultSpeed}).Encode() != "" {
 		t.Error("the default view writes keys")
 	}
 }
@@ -106,5 +107,26 @@ func TestSessionQueryKeepsTheView(t *testing.T) {
 	s.StepOnce()
 	if s.Shown() != 6 {
 		t.Error("a locked session does not step")
+	}
+}
+
+// TestSetLang: the language a page sets is kept in its link; another is
+// refused and changes nothing.
+func TestSetLang(t *testing.T) {
+	s, _, err := New("fn=booth&opt=gd")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(s.Query(), "lang=") {
+		t.Fatalf("query %q names a language the link did not", s.Query())
+	}
+	if err := s.SetLang("zh"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(s.Query(), "&lang=zh") || !strings.Contains(s.FullQuery(), "lang=zh") {
+		t.Errorf("query %q, full query %q: no lang=zh", s.Query(), s.FullQuery())
+	}
+	if err := s.SetLang("fr"); err == nil || s.View().Lang != "zh" {
+		t.Errorf("SetLang(fr): %v, lang %q", err, s.View().Lang)
 	}
 }
