@@ -238,7 +238,7 @@ func (p *Playground) Render() app.UI {
 	}
 	return app.Main().Class(class).Body(
 		top,
-		app.Section().Class("views").Aria("label", msgs.T(i18n.Views)).Body(
+		app.Section().Class(viewsClass(dataBG != "" && view.Shows("data") && view.Shows("surface"))).Aria("label", msgs.T(i18n.Views)).Body(
 			app.If(view.Shows("surface"),
 				&LayeredFigure{ID: "surface", Layers: surfaceLayers, Caption: msgs.T(i18n.SurfaceFig) + " — " +
 					msgs.T(i18n.SurfaceName(sc.Fn)) + ": f = " + surf.Formula, Src: surfaceBG,
@@ -310,6 +310,16 @@ func (p *Playground) benchResult() app.UI {
 		return nil
 	}
 	return app.Pre().ID("bench-result").Text(p.bench.result)
+}
+
+// viewsClass is the class of the views: with the data figure, the data
+// and the surface side by side on a wide screen, the model and its loss
+// surface at a glance.
+func viewsClass(sideBySide bool) string {
+	if sideBySide {
+		return "views with-data"
+	}
+	return "views"
 }
 
 // cssColor is run i's colour as CSS.

@@ -116,14 +116,15 @@ func TestNarration(t *testing.T) {
 	if live := eval[string](t, ctx, `document.getElementById('narration').getAttribute('aria-live')`); live != "polite" {
 		t.Errorf("aria-live %q", live)
 	}
-	eval[bool](t, ctx, `(window.__spoken = 0, new MutationObserver(() => window.__spoken++).observe(document.getElementById('narration'), {childList: true, characterData: true, subtree: true}), true)`)
+	eval[bool](t, ctx, `(window.__spoken = 0, window.__playedAt = performance.now(), new MutationObserver(() => window.__spoken++).observe(document.getElementById('narration'), {childList: true, characterData: true, subtree: true}), true)`)
 	do(t, ctx, chromedp.Click(chromedp.ID("play")))
 	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '300'`)
 	waitJS(t, ctx, `document.getElementById('narration').textContent.startsWith('step 300:')`)
-	// 299 steps at 100 steps/s: about 3 s, so one narration on the way
-	// and the last one.
-	if n := eval[int](t, ctx, `window.__spoken`); n < 1 || n > 3 {
-		t.Errorf("%d narrations while playing 299 steps, want 1 to 3", n)
+	// 299 steps at 100 steps/s take about 3 s, longer on a busy machine:
+	// one narration per 3 s at most, and the last one.
+	n, ms := eval[int](t, ctx, `window.__spoken`), eval[float64](t, ctx, `performance.now() - window.__playedAt`)
+	if most := int(ms/3000) + 2; n < 1 || n > most {
+		t.Errorf("%d narrations while playing 299 steps in %.0f ms, want 1 to %d", n, ms, most)
 	}
 }
 

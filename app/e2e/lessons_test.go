@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/app/lessons"
+	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
 // lessonWalk is, per lesson, a scene that meets each task and one that
@@ -58,19 +59,7 @@ func navigate(t *testing.T, ctx context.Context, query string) {
 		a.remove();
 		return true;
 	})()`, query))
-	waitScene(t, ctx, "opt", mustQuery(t, query).Get("opt"))
-}
-
-// sharedParam is the JavaScript value of key in the page's permalink (the
-// Share panel's), the canonical query of the scene shown.
-func sharedParam(key string) string {
-	return fmt.Sprintf(`new URL(document.getElementById('share-link').value).searchParams.get(%q)`, key)
-}
-
-// waitScene waits until the scene shown has key=value, drawn.
-func waitScene(t *testing.T, ctx context.Context, key, value string) {
-	t.Helper()
-	waitJS(t, ctx, fmt.Sprintf(`%s === %q && document.querySelector('#surface-head svg') !== null`, sharedParam(key), value))
+	waitCanonical(t, ctx, query)
 }
 
 func mustQuery(t *testing.T, query string) url.Values {
@@ -80,6 +69,19 @@ func mustQuery(t *testing.T, query string) url.Values {
 		t.Fatal(err)
 	}
 	return q
+}
+
+// waitCanonical waits until the page shows the scene of query, drawn: its
+// permalink (the Share panel's) begins with the scene's canonical query.
+func waitCanonical(t *testing.T, ctx context.Context, query string) {
+	t.Helper()
+	q, _ := lessons.Open(query)
+	sc, notices := scene.Parse(q)
+	if len(notices) > 0 {
+		t.Fatalf("%s: %v", query, notices)
+	}
+	waitJS(t, ctx, fmt.Sprintf(`new URL(document.getElementById('share-link').value).search.startsWith(%q) && document.querySelector('#surface-head svg') !== null`,
+		"?"+scene.Encode(sc)))
 }
 
 // waitTask waits until task k of the lesson shown is met or not.
@@ -101,14 +103,15 @@ func TestLessons(t *testing.T) {
 				l, _ := lessons.Get(w.n)
 				if w.n > 1 { // by the lesson's own link
 					do(t, ctx, chromedp.Click(chromedp.ID("lesson-next")))
-					waitJS(t, ctx, fmt.Sprintf(`new URLSearchParams(location.search).get('lesson') === '%d' && document.getElementById('lesson-task1') !== null`, w.n))
 				}
+				waitCanonical(t, ctx, fmt.Sprintf("lesson=%d&lang=%s", w.n, lang))
 				if got, want := text(t, ctx, "lesson-title"), msgs.T(i18n.LessonTitle(w.n)); got != want {
 					t.Fatalf("lesson %d: title %q, want %q", w.n, got, want)
 				}
 				preset := mustQuery(t, l.Preset)
-				waitJS(t, ctx, fmt.Sprintf(`document.getElementById('surface-select').value === %q`, preset.Get("fn")))
-				waitScene(t, ctx, "opt", preset.Get("opt"))
+				if got := eval[string](t, ctx, `document.getElementById('surface-select').value`); got != preset.Get("fn") {
+					t.Errorf("lesson %d: surface %s, want the preset's %s", w.n, got, preset.Get("fn"))
+				}
 				for k := range l.Tasks {
 					waitTask(t, ctx, k+1, false)
 				}
@@ -124,7 +127,7 @@ func TestLessons(t *testing.T) {
 					waitTask(t, ctx, k+1, false)
 				}
 				do(t, ctx, chromedp.Click(chromedp.ID("lesson-preset")))
-				waitScene(t, ctx, "opt", preset.Get("opt"))
+				waitCanonical(t, ctx, fmt.Sprintf("lesson=%d&lang=%s", w.n, lang))
 			}
 		})
 	}
