@@ -7,11 +7,20 @@ import "math"
 // size of x: the curvature that sets the stable learning rates near x.
 // The Hessian is symmetrized before its eigenvalues are taken.
 func LocalCurvature(f Objective, x [2]float64) Curvature {
+	h := hessian(f, x)
+	a, b, c := h[0][0], h[0][1], h[1][1]
+	mid, rad := (a+c)/2, math.Hypot((a-c)/2, b)
+	return Curvature{Min: mid - rad, Max: mid + rad}
+}
+
+// hessian estimates f's Hessian at p by central differences of its exact
+// gradient, with a step relative to the size of p, symmetrized.
+func hessian(f Objective, p [2]float64) [2][2]float64 {
 	var h [2][2]float64
 	gp, gm := make([]float64, 2), make([]float64, 2)
 	for j := range 2 {
-		step := 1e-5 * max(1, math.Abs(x[j]))
-		xp, xm := []float64{x[0], x[1]}, []float64{x[0], x[1]}
+		step := 1e-5 * max(1, math.Abs(p[j]))
+		xp, xm := []float64{p[0], p[1]}, []float64{p[0], p[1]}
 		xp[j] += step
 		xm[j] -= step
 		f.Grad(gp, xp)
@@ -20,9 +29,9 @@ func LocalCurvature(f Objective, x [2]float64) Curvature {
 			h[i][j] = (gp[i] - gm[i]) / (xp[j] - xm[j])
 		}
 	}
-	a, b, c := h[0][0], (h[0][1]+h[1][0])/2, h[1][1]
-	mid, rad := (a+c)/2, math.Hypot((a-c)/2, b)
-	return Curvature{Min: mid - rad, Max: mid + rad}
+	h[0][1] = (h[0][1] + h[1][0]) / 2
+	h[1][0] = h[0][1]
+	return h
 }
 
 // CriticalLR is the learning rate above which an optimizer diverges with

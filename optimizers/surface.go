@@ -99,6 +99,9 @@ type Surface struct {
 	// UnboundedBelow is set when f has no minimum, so that a path that
 	// leaves the domain is escaping, not diverging.
 	UnboundedBelow bool
+	// Custom is set on a surface typed as a formula (NewCustom): what the
+	// search for its minimum found.
+	Custom *Custom
 }
 
 // Minima returns the global and local minima among the landmarks.

@@ -28,6 +28,13 @@ type SurfaceParams struct {
 	N int
 	// Seed draws the data of "linreg". Default 1.
 	Seed uint64
+	// Data, when not nil, is the data set of "linreg", the points (x, y),
+	// instead of N points drawn from Seed (NewLinRegFrom).
+	Data [][2]float64
+	// Formula is the surface "custom"'s f(x, y) (NewCustom), plotted over
+	// XR × YR.
+	Formula string
+	XR, YR  [2]float64
 }
 
 // DefaultSurfaceParams returns κ = 10, n = 100 and seed 1.
@@ -45,7 +52,16 @@ func NewSurface(name string, p SurfaceParams) (Surface, error) {
 	case "quadratic":
 		return Quadratic(p.Kappa)
 	case "linreg":
+		if p.Data != nil {
+			x, y := make([]float64, len(p.Data)), make([]float64, len(p.Data))
+			for i, pt := range p.Data {
+				x[i], y[i] = pt[0], pt[1]
+			}
+			return NewLinRegFrom(x, y)
+		}
 		return NewLinReg(p.N, p.Seed)
+	case "custom":
+		return NewCustom(p.Formula, p.XR, p.YR)
 	}
 	if build, ok := fixedSurfaces[name]; ok {
 		return build(), nil

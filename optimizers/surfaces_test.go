@@ -310,6 +310,7 @@ func TestNewSurfaceErrors(t *testing.T) {
 		{"quadratic", SurfaceParams{Kappa: math.Inf(1), N: 100}},
 		{"quadratic", SurfaceParams{Kappa: math.NaN(), N: 100}},
 		{"linreg", SurfaceParams{Kappa: 10, N: 1}},
+		{"linreg", SurfaceParams{Kappa: 10, N: 100, Data: [][2]float64{{1, 2}, {1, 3}}}},
 	} {
 		if _, err := NewSurface(c.name, c.p); err == nil {
 			t.Errorf("NewSurface(%q, %+v) did not fail", c.name, c.p)

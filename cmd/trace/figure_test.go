@@ -26,6 +26,8 @@ func TestFigureFile(t *testing.T) {
 		{"loss.svg", "loss", linreg, 0, 0},
 		{"data.png", "data", linreg, 1080, 540},
 		{"data.svg", "data", linreg + "&step=10", 0, 0},
+		{"given.svg", "surface", "fn=linreg&data=1000,5,1001,7,1002,9.5&opt=gd,adam&lr=0.1&steps=20", 0, 0},
+		{"given-data.svg", "data", "fn=linreg&data=-3,1e6,2,-1e6&opt=adam&steps=20", 0, 0},
 		{"sweep.png", "sweep", "fn=quadratic&opt=gd,momentum&steps=30", 1080, 540},
 		{"sweep.svg", "sweep", "fn=quadratic&opt=gd,momentum&steps=30", 0, 0},
 		{"upper.PNG", "loss", linreg, 1080, 454},

@@ -5,7 +5,12 @@
 //	go run ./cmd/trace -format csv 'fn=booth&opt=gd,adam&lr=0.05'
 //
 // The argument is a permalink query (package scene documents its keys; a
-// whole URL works too). The JSON output is
+// whole URL works too), such as one with linreg's data set given as
+// x1,y1,x2,y2,…:
+//
+//	go run ./cmd/trace 'fn=linreg&data=0,1,1,3,2,5&opt=gd&lr=0.1'
+//
+// The JSON output is
 //
 //	{"v":1,"fn":"rosenbrock","query":"…","runs":[{"opt":"adam","status":"ok",
 //	 "points":[[x,y],…],"loss":[…]}]}

@@ -518,3 +518,69 @@ func TestSweepSchedule(t *testing.T) {
 		}
 	}
 }
+
+// TestGivenData runs gradient descent on a data set given in the query:
+// the points (0, 1), (1, 3), (2, 5) of the line y = 2x + 1. From the start
+// (0.25, 3.5) the residuals are 2.5, 0.75, −1, so the gradient is
+// (2/3)·(0·2.5 + 1·0.75 + 2·−1, 2.5 + 0.75 − 1) = (−5/6, 3/2), and with
+// lr 0.1 the first step goes to (0.25 + 1/12, 3.5 − 0.15). The trace
+// holds the data; a data set the app would drop is an error here.
+func TestGivenData(t *testing.T) {
+	code, stdout, stderr := trace("fn=linreg&data=0,1,1,3,2,5&opt=gd&lr=0.1&steps=200")
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var out struct {
+		Query string
+		Data  struct{ X, Y []float64 }
+		Runs  []struct {
+			Points [][2]float64
+			Loss   []float64
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.Query, "fn=linreg&n=3&data=0,1,1,3,2,5&x0=0.25,3.5&opt=gd&lr=0.1&") ||
+		len(out.Data.X) != 3 || out.Data.X[2] != 2 || out.Data.Y[2] != 5 {
+		t.Fatalf("query %s, data %v", out.Query, out.Data)
+	}
+	r := out.Runs[0]
+	if p := r.Points[1]; math.Abs(p[0]-(0.25+1.0/12)) > 1e-15 || math.Abs(p[1]-3.35) > 1e-15 {
+		t.Errorf("first step to %v, want (1/3, 3.35)", p)
+	}
+	if l := r.Loss[0]; math.Abs(l-(2.5*2.5+0.75*0.75+1)/3) > 1e-15 {
+		t.Errorf("loss at the start %v", l)
+	}
+	if p := r.Points[200]; math.Abs(p[0]-2) > 1e-3 || math.Abs(p[1]-1) > 1e-3 {
+		t.Errorf("after 200 steps at %v, want near the fit (2, 1)", p)
+	}
+	for q, says := range map[string]string{
+		"fn=linreg&data=0,1,abc,3":        `data: "abc" (number 3 of 4) is not a number`,
+		"fn=linreg&data=0,1,1":            "data: 3 numbers, which are not x,y pairs",
+		"fn=linreg&data=1,2":              "data: a line needs at least 2 points, not 1",
+		"fn=linreg&data=1,2,1,3":          "data: every x is 1",
+		"fn=linreg&data=0,1,1,1e7":        "data: point 2: y = 1e+07 is beyond ±1e+06",
+		"fn=booth&data=0,1,1,2":           "data: does not apply here",
+		"fn=linreg&n=4&data=0,1,1,2":      "n: does not apply here",
+		"fn=linreg&data=" + many(201):     "data: 201 points, more than the 200 allowed",
+		"fn=linreg&data=0,1,1,2&batch=-1": "batch: -1 is out of range",
+	} {
+		code, stdout, stderr := trace(q)
+		if code != 2 || stdout != "" || !strings.Contains(stderr, says) || strings.Count(stderr, "\n") != 1 {
+			t.Errorf("%.60q: exit %d, stdout %.60q, stderr %q; want %q", q, code, stdout, stderr, says)
+		}
+	}
+}
+
+// many returns n points "0,0,1,1,…" for the key data.
+func many(n int) string {
+	var b strings.Builder
+	for i := range n {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Itoa(i) + "," + strconv.Itoa(i))
+	}
+	return b.String()
+}

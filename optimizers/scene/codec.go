@@ -81,8 +81,8 @@ func (d *decoder) parseNumber(key, raw, ifBad string, lo, hi float64, integer bo
 // ok is false when raw is unusable, and the notice then says that ifBad is
 // used instead.
 func ParseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float64, ok bool, notice *Notice) {
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil && !math.IsInf(v, 0) || math.IsNaN(v) {
+	v, ok = readNumber(raw)
+	if !ok {
 		n := NewNotice(NotNumber, key, raw, ifBad)
 		return 0, false, &n
 	}
@@ -98,6 +98,13 @@ func ParseNumber(key, raw, ifBad string, lo, hi float64, integer bool) (v float6
 		return 0, true, nil // not −0
 	}
 	return v, true, nil
+}
+
+// readNumber reads s as a number, ±Inf for one too large; ok is false
+// when s is not a number, or is NaN.
+func readNumber(s string) (v float64, ok bool) {
+	v, err := strconv.ParseFloat(s, 64)
+	return v, (err == nil || math.IsInf(v, 0)) && !math.IsNaN(v)
 }
 
 // ParseFlag reads the value raw of key as a flag, 0 or 1; ok is false,
@@ -135,7 +142,7 @@ func (d *decoder) decode() Scene {
 	}
 	s := Scene{Fn: DefaultFn}
 	if fn, ok := d.get("fn"); ok {
-		if slices.Contains(optimizers.SurfaceNames(), fn) {
+		if slices.Contains(optimizers.SurfaceNames(), fn) || fn == CustomFn {
 			s.Fn = fn
 		} else {
 			d.note(NewNotice(UnknownSurface, "fn", fn, DefaultFn))
@@ -143,8 +150,13 @@ func (d *decoder) decode() Scene {
 	}
 	def := optimizers.DefaultSurfaceParams()
 	s.Kappa = d.onlyFor(s.Fn == "quadratic", "kappa", def.Kappa, MinKappa, MaxKappa, false)
-	s.N = int(d.onlyFor(s.Fn == "linreg", "n", float64(def.N), MinN, MaxN, true))
+	if s.Data = d.data(s.Fn == "linreg"); s.Data != nil {
+		s.N = d.dataLen(len(s.Data))
+	} else {
+		s.N = int(d.onlyFor(s.Fn == "linreg", "n", float64(def.N), MinN, MaxN, true))
+	}
 	s.Seed = uint64(d.number("seed", float64(def.Seed), 0, MaxSeed, true))
+	d.custom(&s)
 	surf, err := s.Surface()
 	if err != nil { // unreachable: every value above is in range
 		panic("scene: " + err.Error())

@@ -14,7 +14,8 @@ import (
 // change meaning if a default changes), a hyperparameter written once when
 // every optimizer it applies to shares its value and as "name.key"
 // otherwise; the schedule keys likewise, when a run has a schedule; the
-// lesson last, when there is one.
+// lesson last, when there is one. A data set follows n, every number in
+// its shortest exact form.
 // Decode(Encode(s)) gives s back for any scene Decode returns.
 func Encode(s Scene) string {
 	var b strings.Builder
@@ -31,8 +32,15 @@ func Encode(s Scene) string {
 	switch s.Fn {
 	case "quadratic":
 		add("kappa", fmtFloat(s.Kappa))
+	case CustomFn:
+		add("f", s.Formula)
+		add("xr", fmtPoint(s.XR))
+		add("yr", fmtPoint(s.YR))
 	case "linreg":
 		add("n", strconv.Itoa(s.N))
+		if s.Data != nil {
+			add("data", fmtData(s.Data))
+		}
 	}
 	add("x0", fmtPoint(s.X0))
 	names := make([]string, len(s.Runs))

@@ -9,7 +9,7 @@ import (
 
 // sceneKeys are the keys of the scene besides the hyperparameters and the
 // schedules' keys.
-var sceneKeys = []string{"v", "fn", "kappa", "n", "seed", "x0", "steps", "lesson", "opt", "noise", "batch", "sched"}
+var sceneKeys = []string{"v", "fn", "f", "xr", "yr", "kappa", "n", "data", "seed", "x0", "steps", "lesson", "opt", "noise", "batch", "sched"}
 
 // IsKey reports whether key is one of the scene's keys: a surface or run
 // setting, a hyperparameter or schedule key, or either prefixed by an

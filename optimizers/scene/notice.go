@@ -8,6 +8,8 @@ type NoticeKind int
 // The kinds of notices.
 const (
 	// NotNumber: the value is not a finite number; the default is used.
+	// With the key "data", Detail says which number of the list it is;
+	// the data set is dropped for the generated data.
 	NotNumber NoticeKind = iota
 	// NotInteger: the value is not a whole number; the default is used.
 	NotInteger
@@ -30,7 +32,10 @@ const (
 	// TooMany: more than MaxRuns optimizers; the rest are left out.
 	TooMany
 	// Invalid: the hyperparameters together are invalid (Nesterov without
-	// momentum); the optimizer's defaults are used.
+	// momentum); the optimizer's defaults are used. With the key "data",
+	// the data set is unusable (an odd count, too few or too many points,
+	// a number out of range, the x all equal): it is dropped for the
+	// generated data, and Used is UsedDefault.
 	Invalid
 	// NewerVersion: the link names a schema version this code does not
 	// know; it is read as version 1.
@@ -71,16 +76,22 @@ type Notice struct {
 	Given string
 	// Used is the value used instead, or "" when the key was ignored.
 	Used string
-	// Detail explains an Invalid notice.
+	// Detail explains an Invalid notice, or says which number of the data
+	// list a NotNumber notice is about.
 	Detail string
 }
 
 // NewNotice makes a notice, cutting a long given value.
 func NewNotice(kind NoticeKind, key, given, used string) Notice {
-	if r := []rune(given); len(r) > maxGiven {
-		given = string(r[:maxGiven]) + "…"
+	return Notice{Kind: kind, Key: key, Given: cut(given), Used: used}
+}
+
+// cut cuts s to maxGiven characters, marking the cut with "…".
+func cut(s string) string {
+	if r := []rune(s); len(r) > maxGiven {
+		return string(r[:maxGiven]) + "…"
 	}
-	return Notice{Kind: kind, Key: key, Given: given, Used: used}
+	return s
 }
 
 // String explains the notice in English, such as `lr: 50 is above the
@@ -88,6 +99,9 @@ func NewNotice(kind NoticeKind, key, given, used string) Notice {
 func (n Notice) String() string {
 	switch n.Kind {
 	case NotNumber:
+		if n.Detail != "" {
+			return fmt.Sprintf("%s: %q (%s) is not a number; using %s", n.Key, n.Given, n.Detail, n.Used)
+		}
 		return fmt.Sprintf("%s: %q is not a number; using %s", n.Key, n.Given, n.Used)
 	case NotInteger:
 		return fmt.Sprintf("%s: %q is not a whole number; using %s", n.Key, n.Given, n.Used)
@@ -111,6 +125,9 @@ func (n Notice) String() string {
 	case TooMany:
 		return fmt.Sprintf("%s: at most %d optimizers; %q left out", n.Key, MaxRuns, n.Given)
 	case Invalid:
+		if n.Used != "" {
+			return fmt.Sprintf("%s; using %s", n.Detail, n.Used)
+		}
 		return fmt.Sprintf("%s; using the defaults of %s", n.Detail, n.Key)
 	case NewerVersion:
 		return fmt.Sprintf("%s: version %q is newer than this app; read as version %d", n.Key, n.Given, Version)

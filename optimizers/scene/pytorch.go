@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/expr"
 )
 
 // WritePyTorch writes a Python script that reproduces the scene with
@@ -74,9 +75,15 @@ func WritePyTorch(w io.Writer, s Scene) error {
 	d.Box = "(" + strings.Join([]string{pyFloat(bound.XMin), pyFloat(bound.XMax), pyFloat(bound.YMin), pyFloat(bound.YMax)}, ", ") + ")"
 	d.Factor = fmtFloat(optimizers.EscapeFactor)
 	if data, ok := surf.Objective.(optimizers.LinReg); ok {
-		d.LinReg = true
+		d.LinReg, d.Given = true, s.Data != nil
 		d.X, d.Y = pyList(pyFloatItems(data.X)), pyList(pyFloatItems(data.Y))
 		d.First, d.BatchSize = 1, data.Len() // the full batch
+	} else if s.Fn == CustomFn { // the formula typed, as torch operations
+		e, err := expr.Parse(s.Formula)
+		if err != nil {
+			return err
+		}
+		d.Expr = e.Torch("x", "y")
 	} else if d.Expr, ok = pySurfaces[s.Fn]; !ok {
 		return fmt.Errorf("pytorch: no torch expression for the surface %q", s.Fn)
 	}
@@ -136,9 +143,10 @@ type pyScript struct {
 	Formula string
 	Seed    uint64
 	// Expr is f as a torch expression of x and y; LinReg is set instead on
-	// linreg, with X and Y its data.
+	// linreg, with X and Y its data, Given when the link gives them.
 	Expr       string
 	LinReg     bool
+	Given      bool
 	X, Y       string
 	Box        string // (xmin, xmax, ymin, ymax)
 	Factor     string // optimizers.EscapeFactor
@@ -764,8 +772,12 @@ func (d *pyScript) writeLinReg(b *strings.Builder) {
 		body = "    x, y = (X, Y) if batch is None else (X[batch], Y[batch])\n" +
 			"    return ((w * x + b - y) ** 2).mean()\n"
 	}
+	origin := fmt.Sprintf("the playground drew from seed %d", d.Seed)
+	if d.Given {
+		origin = "the link gives (data=)"
+	}
 	fmt.Fprintf(b, `
-# The data set: the points (X[i], Y[i]) the playground drew from seed %d.
+# The data set: the points (X[i], Y[i]) %s.
 X = torch.tensor(%s)
 Y = torch.tensor(%s)
 
@@ -774,7 +786,7 @@ def f(p%s):
     """%s: the mean squared error of the line
     y = w·x + b over the data set%s."""
     w, b = p[0], p[1]
-%s`, d.Seed, d.X, d.Y, params, d.Formula, over, body)
+%s`, origin, d.X, d.Y, params, d.Formula, over, body)
 }
 
 // writeRun writes the function run(name, make, ...) that runs one

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -70,6 +71,12 @@ var torchCases = []torchCase{
 		"wrong-adam-denom,gd&lr=0.01&wd=0.1&steps=50"},
 	{"mistakes-full-noise", "fn=linreg&n=20&batch=20&noise=1&lesson=8&opt=wrong-sgd-first,wrong-sgd-sum," +
 		"wrong-adam-residual,sgd&lr=0.02&steps=40&seed=9"},
+	// Formulas typed by a user, as torch expressions: every function.
+	{"custom-rosenbrock", "fn=custom&f=" + url.QueryEscape("(1-x)^2 + 100*(y-x^2)^2") + "&xr=-2,2&yr=-1,3&opt=adam,momentum&lr=0.001&adam.lr=0.05&steps=40"},
+	{"custom-functions", "fn=custom&f=" + url.QueryEscape("sin(x)*cos(y) + 0.1*(x^2+y^2) + tanh(x-y)/3 + sigmoid(y)*exp(-x^2/4)") +
+		"&opt=gd,adam,rmsprop&lr=0.05&steps=40&noise=0.2"},
+	{"custom-more", "fn=custom&f=" + url.QueryEscape("softplus(x) + log(1 + y^2) + sqrt(x^2 + 1) + abs(x - 1)/4 + min(x, y)^2/10 + max(x, 0) + pow(y, 2)/5 - tan(x/10) + pi/e") +
+		"&xr=-3,3&yr=-3,3&opt=adam,nadam&lr=0.02&steps=40"},
 }
 
 // inexactLoss are the surfaces whose loss at the start may differ from

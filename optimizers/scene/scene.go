@@ -5,9 +5,22 @@
 //
 // # Keys
 //
-//	fn        surface name (optimizers.SurfaceNames), default "rosenbrock"
+//	fn        surface name (optimizers.SurfaceNames, or "custom"), default "rosenbrock"
+//	f         the custom surface's formula in x and y (package expr), such as
+//	          "(1-x)^2 + 100*(y-x^2)^2"; one the core refuses or cannot draw
+//	          (not finite over much of the domain) gives DefaultFormula, with a
+//	          notice that says why, with the column
+//	xr yr     the custom surface's plotted ranges "lo,hi", lo < hi, within
+//	          ±MaxRange; default DefaultRange
 //	kappa     quadratic's κ, [0.01, 100], default 10
 //	n         linreg's number of points, [2, 1000], default 100
+//	data      linreg's data set "x1,y1,x2,y2,…" instead of generated points:
+//	          2 to optimizers.MaxDataPoints pairs, every number finite and
+//	          within ±optimizers.MaxDataMagnitude, the x not all equal
+//	          (optimizers.CheckLinRegData); n is then its number of points
+//	          and may be left out (another n is ignored, with a notice). An
+//	          unusable data set is dropped, with a notice, for the generated
+//	          data
 //	x0        start "x,y", clamped into the surface's domain; default its start
 //	opt       optimizer names, comma-separated, at most MaxRuns, default "adam"
 //	lr b1 b2 eps mom alpha rho wd iav centered nesterov amsgrad bias
@@ -21,7 +34,8 @@
 //	steps     number of steps, [0, MaxSteps], default 100
 //	noise     std of Gaussian noise added to gradients, [0, 100], default 0
 //	batch     linreg minibatch size, [0, n], 0 or n meaning the full batch
-//	seed      seed of data, minibatches and noise, [0, 2³²−1], default 1
+//	seed      seed of data, minibatches and noise, [0, 2³²−1], default 1;
+//	          with data it draws the minibatches and noise only
 //	lesson    the lesson the scene belongs to, [1, MaxLesson]; absent means none
 //	v         schema version; absent means 1
 //
@@ -90,13 +104,20 @@ type Run struct {
 type Scene struct {
 	Fn    string
 	Kappa float64 // quadratic only
-	N     int     // linreg only
-	X0    [2]float64
-	Runs  []Run
-	Steps int
-	Noise float64
-	Batch int // linreg only; 0 is the full batch
-	Seed  uint64
+	N     int     // linreg only; with Data, len(Data)
+	// Data is linreg's data set when the link gives one, the points
+	// (x, y); nil means N points drawn from Seed.
+	Data [][2]float64
+	// Formula is the custom surface's f(x, y), canonical (package expr),
+	// plotted over XR × YR: fn=custom only.
+	Formula string
+	XR, YR  [2]float64
+	X0      [2]float64
+	Runs    []Run
+	Steps   int
+	Noise   float64
+	Batch   int // linreg only; 0 is the full batch
+	Seed    uint64
 	// Lesson is the lesson the scene belongs to, 1 to MaxLesson, or 0 for
 	// none. Only a scene of MistakesLesson may run mistakes.
 	Lesson int
@@ -110,7 +131,7 @@ func Default() Scene {
 
 // SurfaceParams returns the surface constants of the scene.
 func (s Scene) SurfaceParams() optimizers.SurfaceParams {
-	return optimizers.SurfaceParams{Kappa: s.Kappa, N: s.N, Seed: s.Seed}
+	return optimizers.SurfaceParams{Kappa: s.Kappa, N: s.N, Seed: s.Seed, Data: s.Data, Formula: s.Formula, XR: s.XR, YR: s.YR}
 }
 
 // Surface builds the scene's surface.

@@ -158,6 +158,10 @@ func randomScene(rng *rand.Rand) Scene {
 	}
 	if s.Fn == "linreg" {
 		s.N = MinN + rng.IntN(MaxN-MinN+1)
+		if rng.IntN(3) == 0 {
+			s.Data = randomData(rng)
+			s.N = len(s.Data)
+		}
 		if rng.IntN(2) == 0 {
 			s.Batch = 1 + rng.IntN(s.N-1)
 		}
@@ -220,6 +224,17 @@ func checkScene(t *testing.T, s Scene) {
 	}
 	if _, err := s.Configs(surf); err != nil {
 		t.Fatalf("configs: %v", err)
+	}
+	if s.Data != nil {
+		d, ok := surf.Objective.(optimizers.LinReg)
+		if s.Fn != "linreg" || !ok || s.N != len(s.Data) || d.Len() != s.N {
+			t.Fatalf("data %v on %s, n = %d", s.Data, s.Fn, s.N)
+		}
+		for i, p := range s.Data {
+			if p != [2]float64{d.X[i], d.Y[i]} {
+				t.Fatalf("point %d: %v, the surface has (%v, %v)", i, p, d.X[i], d.Y[i])
+			}
+		}
 	}
 	if s.Lesson < 0 || s.Lesson > MaxLesson {
 		t.Fatalf("lesson %d", s.Lesson)
