@@ -23,6 +23,7 @@ const (
 	actionReload       = "reload"        // nil: onto a new version
 	actionLang         = "lang"          // string: a session.Languages entry
 	actionLossTable    = "loss-table"    // bool: the loss table is open
+	actionFormula      = "formula"       // formulaChange
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

@@ -48,6 +48,7 @@ type Playground struct {
 	sweep         sweeper      // computes the learning-rate sweep
 	narrator      narrator     // tells the shown step to screen readers
 	lossTableOpen bool         // the loss table is open
+	formulaError  string       // why the formula last typed was refused
 }
 
 // urlDelay is the longest the page's address lags behind its state.
@@ -144,6 +145,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionReload, func(ctx app.Context, a app.Action) { p.reload(ctx) })
 	ctx.Handle(actionLang, p.onLang)
 	ctx.Handle(actionLossTable, p.onLossTable)
+	ctx.Handle(actionFormula, p.onFormula)
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			p.onFrame(ctx, args[0].Float())
@@ -267,7 +269,8 @@ func (p *Playground) Render() app.UI {
 			&NoticeList{Lang: p.lang, Messages: p.notices},
 			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("scene"),
-				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked}),
+				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked,
+					NoMinimum: surf.Custom != nil && !surf.Custom.MinimumFound, FormulaError: p.formulaError}),
 			app.If(view.Shows("optimizers"), &OptimizerPicker{Lang: p.lang, Selected: names, Locked: locked,
 				Mistakes: sc.Lesson == scene.MistakesLesson}),
 			app.Div().Class("panels").Body(panels...),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -184,7 +185,31 @@ func (p *Playground) onSurface(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
+	if fn == scene.CustomFn { // the default formula, to be edited
+		r := strconv.FormatFloat(scene.DefaultRange[0], 'g', -1, 64) + "," + strconv.FormatFloat(scene.DefaultRange[1], 'g', -1, 64)
+		p.onFormula(ctx, app.Action{Value: formulaChange{F: scene.DefaultFormula, XR: r, YR: r}})
+		return
+	}
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSurface(fn) })
+}
+
+// onFormula switches to the formula typed, or says under the field why
+// it cannot, the scene unchanged.
+func (p *Playground) onFormula(ctx app.Context, a app.Action) {
+	c, ok := a.Value.(formulaChange)
+	if !ok {
+		return
+	}
+	var refused error
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) {
+		notices, err := s.SetFormula(c.F, c.XR, c.YR)
+		refused = err // said under the field, not among the notices
+		return notices, nil
+	})
+	p.formulaError = ""
+	if refused != nil {
+		p.formulaError = refused.Error()
+	}
 }
 
 func (p *Playground) onStart(ctx app.Context, a app.Action) {

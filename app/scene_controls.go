@@ -10,7 +10,8 @@ import (
 )
 
 // SceneControls sets the surface, the start point and the run's settings:
-// steps, seed, and gradient noise or (on linreg) the data and batch size.
+// steps, seed, and gradient noise or (on linreg) the data and batch size;
+// on a surface typed as a formula, the formula.
 type SceneControls struct {
 	app.Compo
 
@@ -20,6 +21,24 @@ type SceneControls struct {
 	Starts [][2]float64
 	Axes   [2]string
 	Locked bool
+	// NoMinimum is set on a formula whose minimum was not found;
+	// FormulaError says why the formula last typed was refused.
+	NoMinimum    bool
+	FormulaError string
+}
+
+// about describes the surface: a built-in one in words, a formula with
+// its form.
+func (s *SceneControls) about(msgs i18n.Catalog) app.UI {
+	sc := s.Scene
+	if sc.Fn != scene.CustomFn {
+		return app.P().Class("about").Text(msgs.T(i18n.SurfaceAbout(sc.Fn)))
+	}
+	return app.Div().Body(
+		app.P().Class("about").Text(msgs.T(i18n.CustomAbout)),
+		&FormulaControl{Lang: s.Lang, F: sc.Formula, XR: sc.XR, YR: sc.YR, Error: s.FormulaError, Locked: s.Locked},
+		app.If(s.NoMinimum, app.P().ID("formula-no-minimum").Class("hint").Text(msgs.T(i18n.CustomNoMinimum))),
+	)
 }
 
 // Render draws the controls.
@@ -30,6 +49,7 @@ func (s *SceneControls) Render() app.UI {
 	for _, name := range optimizers.SurfaceNames() {
 		options = append(options, app.Option().Value(name).Selected(name == sc.Fn).Text(msgs.T(i18n.SurfaceName(name))))
 	}
+	options = append(options, app.Option().Value(scene.CustomFn).Selected(sc.Fn == scene.CustomFn).Text(msgs.T(i18n.CustomName)))
 	presets := make([]app.UI, len(s.Starts))
 	for i, p := range s.Starts {
 		presets[i] = app.Button().Type("button").Class("preset").Disabled(s.Locked).
@@ -67,7 +87,7 @@ func (s *SceneControls) Render() app.UI {
 			app.Label().For("surface-select").Text(msgs.T(i18n.SurfaceLabel)),
 			app.Select().ID("surface-select").Disabled(s.Locked).Body(options...).OnChange(s.onSurface),
 		),
-		app.P().Class("about").Text(msgs.T(i18n.SurfaceAbout(sc.Fn))),
+		s.about(msgs),
 		app.FieldSet().Class("start").Body(
 			app.Legend().Text(msgs.T(i18n.StartLabel)),
 			app.Div().Class("start-xy").Body(

@@ -75,8 +75,9 @@ func checkAccessible(t *testing.T, ctx context.Context, where string) {
 }
 
 // TestAccessibility runs axe-core on the main page, a page with every
-// panel open, an embed and a lesson with its answers shown, in both
-// languages, once the page has drawn its figures.
+// panel open, an embed, a lesson with its answers shown and a formula
+// typed by the user, in both languages, once the page has drawn its
+// figures.
 func TestAccessibility(t *testing.T) {
 	for _, c := range []struct {
 		name, query string
@@ -86,6 +87,7 @@ func TestAccessibility(t *testing.T) {
 		{"panels", "fn=linreg&opt=sgd,adam&batch=10&sched=cosine", true},
 		{"embed", "fn=himmelblau&opt=momentum,adam&embed=1", false},
 		{"lesson", "lesson=8", true},
+		{"formula", "fn=custom&f=x%5E2%2B3*y%5E2&opt=adam", false},
 	} {
 		for _, lang := range []string{"en", "zh"} {
 			t.Run(c.name+"-"+lang, func(t *testing.T) {

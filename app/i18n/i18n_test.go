@@ -444,6 +444,7 @@ func TestTranslationVerbs(t *testing.T) {
 var untranslated = map[Lang]map[Key]string{
 	Chinese: {
 		ReadoutGradNorm: "symbol ‖∇f‖",
+		FormulaLabel:    "formula f(x, y) =",
 		CriticalTick:    "formula %s = %s",
 		"param.eps":     "symbol ε",
 		"param.amsgrad": "name of a variant",

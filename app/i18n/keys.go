@@ -68,6 +68,15 @@ const (
 	LanguageLabel Key = "language.label"
 	// LossTableLabel opens the loss figure's table.
 	LossTableLabel Key = "loss.table"
+	// A surface typed as a formula.
+	CustomName      Key = "custom.name"
+	CustomAbout     Key = "custom.about"
+	CustomNoMinimum Key = "custom.no_minimum"
+	FormulaLabel    Key = "formula.label"
+	FormulaHint     Key = "formula.hint"
+	FormulaXRange   Key = "formula.xr"
+	FormulaYRange   Key = "formula.yr"
+	FormulaApply    Key = "formula.apply"
 
 	StatusRunning     Key = "status.running"
 	StatusDone        Key = "status.done"

@@ -59,9 +59,11 @@ func publishedScene(fn string) scene.Scene {
 func surfaceKey(sc scene.Scene) string {
 	switch sc.Fn {
 	case "linreg":
-		return fmt.Sprint(sc.Fn, sc.N, sc.Seed)
+		return fmt.Sprint(sc.Fn, sc.N, sc.Seed, sc.Data)
 	case "quadratic":
 		return fmt.Sprint(sc.Fn, sc.Kappa)
+	case scene.CustomFn:
+		return fmt.Sprint(sc.Fn, sc.Formula, sc.XR, sc.YR)
 	}
 	return sc.Fn
 }

@@ -268,6 +268,28 @@ func (s *Session) SetSurface(fn string) ([]scene.Notice, error) {
 	})
 }
 
+// SetFormula switches to the surface typed as formula f, plotted over the
+// ranges xr and yr ("lo,hi"), read as a link's f, xr and yr are, from the
+// surface's start. A formula or range that a link would not keep as given
+// is an error that says why (with the formula's column), and the scene
+// stays as it was.
+func (s *Session) SetFormula(f, xr, yr string) ([]scene.Notice, error) {
+	sc, notices := scene.Decode(url.Values{"fn": {scene.CustomFn}, "f": {f}, "xr": {xr}, "yr": {yr}})
+	if len(notices) > 0 { // the scene stays: its Detail says why, without "using …"
+		if n := notices[0]; n.Detail != "" {
+			return nil, errors.New(n.Detail)
+		}
+		return nil, errors.New(notices[0].String())
+	}
+	surf, err := sc.Surface()
+	if err != nil {
+		return nil, err
+	}
+	return s.change(func(c *scene.Scene) {
+		c.Fn, c.Formula, c.XR, c.YR, c.X0, c.Batch = scene.CustomFn, sc.Formula, sc.XR, sc.YR, surf.Start, 0
+	})
+}
+
 // SetStart moves the start point (clamped into the domain).
 func (s *Session) SetStart(p [2]float64) ([]scene.Notice, error) {
 	return s.change(func(sc *scene.Scene) { sc.X0 = p })

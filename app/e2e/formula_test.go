@@ -1,0 +1,102 @@
+//go:build !js
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/optimplay/optimplay/optimizers/scene"
+)
+
+// typeFormula types a formula and its ranges into the form and presses
+// Enter.
+func typeFormula(t *testing.T, ctx context.Context, f, xr, yr string) {
+	t.Helper()
+	for id, v := range map[string]string{"formula": f, "formula-xr": xr, "formula-yr": yr} {
+		do(t, ctx, chromedp.SetValue(chromedp.ID(id), v))
+	}
+	do(t, ctx, chromedp.Focus(chromedp.ID("formula")), chromedp.KeyEvent(kb.Enter))
+}
+
+// TestCustomFormula picks "your formula", types Rosenbrock's function and
+// runs Adam on it: the page computes exactly the trace command's numbers
+// for the link it then shows. Broken formulas are refused under the field
+// with the core's message, and the scene stays as it was.
+func TestCustomFormula(t *testing.T) {
+	ctx := page(t, "fn=booth&opt=adam&lr=0.05&steps=60")
+	do(t, ctx,
+		chromedp.SetValue(chromedp.ID("surface-select"), scene.CustomFn),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('surface-select').dispatchEvent(new Event('change', {bubbles: true}))`),
+	)
+	waitJS(t, ctx, `document.getElementById('formula') !== null`)
+	typeFormula(t, ctx, "(1-x)^2 + 100*(y-x^2)^2", "-2, 2", "-1, 3")
+	waitJS(t, ctx, `new URL(document.getElementById('share-link').value).searchParams.get('f') === '(1-x)^2 + 100*(y-x^2)^2'`)
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	q := link[strings.Index(link, "?")+1:]
+	var page scene.Trace
+	if err := json.Unmarshal(download(t, ctx, "export-json"), &page); err != nil {
+		t.Fatal(err)
+	}
+	want := traceOf(t, q)
+	if len(page.Runs) != 1 || len(want.Runs) != 1 || len(page.Runs[0].Points) != 61 {
+		t.Fatalf("page %d runs, trace %d", len(page.Runs), len(want.Runs))
+	}
+	for k, p := range want.Runs[0].Points {
+		if page.Runs[0].Points[k] != p {
+			t.Fatalf("step %d: page %v, trace %v", k, page.Runs[0].Points[k], p)
+		}
+	}
+	// The minimum, found by the page, scales the loss plot: f − f*.
+	if eval[bool](t, ctx, `document.getElementById('formula-no-minimum') !== null`) {
+		t.Error("Rosenbrock's minimum was not found")
+	}
+	for _, c := range []struct{ f, want string }{
+		{"(1-x)^2 + 100*(y-x^2))", "unexpected ')' at column 22"},
+		{"sinh(x) + y^2", "did you mean 'sin'"},
+		{"log(x) + y", "not finite on 50%"},
+	} {
+		typeFormula(t, ctx, c.f, "-2, 2", "-1, 3")
+		waitJS(t, ctx, fmt.Sprintf(`document.getElementById('formula-error').textContent.includes(%q)`, c.want))
+		if eval[string](t, ctx, `document.getElementById('formula').getAttribute('aria-invalid')`) != "true" {
+			t.Errorf("%s: the field is not marked invalid", c.f)
+		}
+		if got := eval[string](t, ctx, `document.getElementById('share-link').value`); got != link {
+			t.Errorf("%s changed the scene: %s", c.f, got)
+		}
+	}
+}
+
+// TestDataPermalink opens a link with its own data set: the page runs on
+// those points (the trace command's numbers, the least-squares line
+// y = 2x + 1 through them), and draws them.
+func TestDataPermalink(t *testing.T) {
+	const q = "fn=linreg&data=0,1,1,3,2,5&opt=gd&lr=0.1&steps=200"
+	ctx := page(t, q)
+	var page scene.Trace
+	if err := json.Unmarshal(download(t, ctx, "export-json"), &page); err != nil {
+		t.Fatal(err)
+	}
+	want := traceOf(t, q)
+	for k, p := range want.Runs[0].Points {
+		if page.Runs[0].Points[k] != p {
+			t.Fatalf("step %d: page %v, trace %v", k, page.Runs[0].Points[k], p)
+		}
+	}
+	end := want.Runs[0].Points[len(want.Runs[0].Points)-1]
+	if math.Abs(end[0]-2) > 1e-3 || math.Abs(end[1]-1) > 1e-3 {
+		t.Errorf("GD ends at %v, want the least-squares fit (2, 1)", end)
+	}
+	if n := eval[int](t, ctx, `document.querySelector('#data img.background') ? 1 : 0`); n != 1 {
+		t.Error("no data figure")
+	}
+	if got := query(t, ctx).Get("data"); got != "" && got != "0,1,1,3,2,5" {
+		t.Errorf("the link's data became %q", got)
+	}
+}
