@@ -181,7 +181,7 @@ func (w *torchWriter) write(n *node, least int) {
 		if !w.floats && n.val != 0 && n.val == math.Trunc(n.val) && n.val < 1<<53 {
 			w.b.WriteString(strconv.FormatFloat(n.val, 'f', -1, 64))
 		} else {
-			w.b.WriteString(pyFloat(n.val))
+			w.b.WriteString(PythonFloat(n.val))
 		}
 	case n.op == opNeg:
 		w.b.WriteByte('-')
@@ -230,7 +230,7 @@ func (w *torchWriter) value(v float64, least int) {
 	case math.IsInf(v, 0):
 		s = "math.inf"
 	default:
-		s = pyFloat(math.Abs(v))
+		s = PythonFloat(math.Abs(v))
 	}
 	if !math.Signbit(v) || math.IsNaN(v) {
 		w.b.WriteString(s)
@@ -274,10 +274,10 @@ func eval(n *node) float64 {
 	return n.op.apply(eval(n.a), b)
 }
 
-// pyFloat writes the finite v as Python's repr does: the shortest digits
+// PythonFloat writes the finite v as Python's repr does: the shortest digits
 // that read back as v, with an exponent below 1e-4 and from 1e16 on, and
 // always a point or an exponent, so that the literal is a float.
-func pyFloat(v float64) string {
+func PythonFloat(v float64) string {
 	e := strconv.FormatFloat(v, 'e', -1, 64)
 	if exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:]); exp < -4 || exp >= 16 {
 		return e

@@ -454,20 +454,8 @@ func pyFloatItems(vs []float64) []string {
 	return items
 }
 
-// pyFloat writes the finite v as Python's repr does: the shortest digits
-// that read back as v, with an exponent below 1e-4 and from 1e16 on, and
-// always a point or an exponent, so that the literal is a float.
-func pyFloat(v float64) string {
-	e := strconv.FormatFloat(v, 'e', -1, 64)
-	if exp, _ := strconv.Atoi(e[strings.IndexByte(e, 'e')+1:]); exp < -4 || exp >= 16 {
-		return e
-	}
-	f := strconv.FormatFloat(v, 'f', -1, 64)
-	if !strings.Contains(f, ".") {
-		f += ".0"
-	}
-	return f
-}
+// pyFloat writes the finite v as Python's repr does (expr.PythonFloat).
+var pyFloat = expr.PythonFloat
 
 // pyBool writes b as Python's True or False.
 func pyBool(b bool) string {
