@@ -24,6 +24,7 @@ const (
 	actionLang         = "lang"          // string: a session.Languages entry
 	actionLossTable    = "loss-table"    // bool: the loss table is open
 	actionFormula      = "formula"       // formulaChange
+	actionData         = "data"          // [][2]float64: linreg's points; nil for the article's
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

@@ -146,6 +146,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionLang, p.onLang)
 	ctx.Handle(actionLossTable, p.onLossTable)
 	ctx.Handle(actionFormula, p.onFormula)
+	ctx.Handle(actionData, p.onData)
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			p.onFrame(ctx, args[0].Float())

@@ -193,6 +193,13 @@ func (p *Playground) onSurface(ctx app.Context, a app.Action) {
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetSurface(fn) })
 }
 
+// onData gives linreg the points of the reader's data set, or the
+// article's data again.
+func (p *Playground) onData(ctx app.Context, a app.Action) {
+	points, _ := a.Value.([][2]float64)
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetData(points) })
+}
+
 // onFormula switches to the formula typed, or says under the field why
 // it cannot, the scene unchanged.
 func (p *Playground) onFormula(ctx app.Context, a app.Action) {

@@ -67,7 +67,7 @@ func (s *SceneControls) Render() app.UI {
 			Min: scene.MinKappa, Max: scene.MaxKappa, Scale: optimizers.Log, Slider: true, Target: targetScene,
 			Key: "kappa", Disabled: s.Locked, Exact: msgs.T(i18n.NumberInputLabel, msgs.T(i18n.KappaLabel))})
 	case "linreg":
-		settings = append(settings,
+		settings = append(settings, &DataEditor{Lang: s.Lang, Given: sc.Data != nil, Locked: s.Locked},
 			&NumberControl{ID: "n", Label: msgs.T(i18n.NLabel), Value: float64(sc.N), Min: scene.MinN, Max: scene.MaxN,
 				Integer: true, Target: targetScene, Key: "n", Disabled: s.Locked},
 			&NumberControl{ID: "batch", Label: msgs.T(i18n.BatchLabel) + " (0 = " + msgs.T(i18n.BatchFull) + ")",

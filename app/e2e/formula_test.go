@@ -100,3 +100,34 @@ func TestDataPermalink(t *testing.T) {
 		t.Errorf("the link's data became %q", got)
 	}
 }
+
+// TestPasteData pastes rows into the data editor: a bad row is listed
+// with its line and nothing changes; good rows become the data set, in
+// the link, the runs on them; the article's data comes back.
+func TestPasteData(t *testing.T) {
+	ctx := page(t, "fn=linreg&opt=gd&lr=0.1&steps=200")
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	eval[bool](t, ctx, `(document.getElementById('data-editor').open = true, true)`)
+	paste := func(text string) {
+		do(t, ctx, chromedp.SetValue(chromedp.ID("data-csv"), text), chromedp.Click(chromedp.ID("data-apply")))
+	}
+	paste("x,y\n0,1\n1,abc\n2,5")
+	waitJS(t, ctx, `document.getElementById('data-problems').textContent.includes('line 3')`)
+	if got := eval[string](t, ctx, `document.getElementById('share-link').value`); got != link {
+		t.Errorf("a bad row changed the scene: %s", got)
+	}
+	paste("x,y\n0,1\n1,3\n2,5")
+	waitJS(t, ctx, `new URL(document.getElementById('share-link').value).searchParams.get('data') === '0,1,1,3,2,5'`)
+	if got := eval[string](t, ctx, `document.getElementById('data-problems').textContent`); got != "" {
+		t.Errorf("problems left: %q", got)
+	}
+	// GD on y = 2x + 1 through three points: the fit (2, 1).
+	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '0'`)
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`), chromedp.KeyEvent(kb.End))
+	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '200'`)
+	if got := text(t, ctx, "ro-0-point"); got != "(2, 1)" {
+		t.Errorf("GD ends at %s, want (2, 1)", got)
+	}
+	do(t, ctx, chromedp.Click(chromedp.ID("data-reset")))
+	waitJS(t, ctx, `new URL(document.getElementById('share-link').value).searchParams.get('data') === null`)
+}

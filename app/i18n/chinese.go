@@ -77,6 +77,12 @@ var chinese = map[Key]string{
 	FormulaXRange:   "x 的范围（起，止）",
 	FormulaYRange:   "y 的范围（起，止）",
 	FormulaApply:    "应用",
+	DataLabel:       "你的数据",
+	DataHint:        "每行一个 x,y（可以有表头、# 注释，数字之间也可以用分号或制表符分隔），最多 %d 个点。有问题的行会连同行号列出，其余一切保持不变。",
+	DataApply:       "使用这些点",
+	DataFile:        "或读取 CSV 文件",
+	DataReset:       "恢复文章中的数据",
+	DataTooLarge:    "文件有 %d KiB：最多读取 %d KiB。",
 
 	StatusRunning:     "运行中",
 	StatusDone:        "已完成",

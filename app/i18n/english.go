@@ -68,6 +68,12 @@ var english = map[Key]string{
 	FormulaXRange:   "x from, to",
 	FormulaYRange:   "y from, to",
 	FormulaApply:    "Apply",
+	DataLabel:       "Your data",
+	DataHint:        "Rows x,y (a header, # comments, and ; or tabs between the numbers are fine), at most %d points. Any bad row is listed with its line number, and nothing changes.",
+	DataApply:       "Use these points",
+	DataFile:        "or read a CSV file",
+	DataReset:       "Back to the article's data",
+	DataTooLarge:    "The file is %d KiB: at most %d KiB are read.",
 
 	StatusRunning:     "running",
 	StatusDone:        "done",

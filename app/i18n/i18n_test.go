@@ -189,6 +189,8 @@ var fmtArgs = map[Key][]any{
 	NarrationRun:      {"GD", "0.5", "0.01"},
 	LessonOf:          {3, 8},
 	ExportFigure:      {"PNG", "Loss per step"},
+	DataHint:          {200},
+	DataTooLarge:      {100, 64},
 }
 
 // TestMessagesFormat checks every message of every catalog with the

@@ -77,6 +77,13 @@ const (
 	FormulaXRange   Key = "formula.xr"
 	FormulaYRange   Key = "formula.yr"
 	FormulaApply    Key = "formula.apply"
+	// The reader's own data set for linreg.
+	DataLabel    Key = "data.label"
+	DataHint     Key = "data.hint"
+	DataApply    Key = "data.apply"
+	DataFile     Key = "data.file"
+	DataReset    Key = "data.reset"
+	DataTooLarge Key = "data.too_large"
 
 	StatusRunning     Key = "status.running"
 	StatusDone        Key = "status.done"

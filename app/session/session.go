@@ -372,6 +372,23 @@ func (s *Session) SetN(n int) ([]scene.Notice, error) {
 	return s.change(func(sc *scene.Scene) { sc.N = n })
 }
 
+// SetData gives linreg its own data set, the points (x, y), or with nil
+// the article's generated data again (n = DefaultSurfaceParams' n). The
+// runs restart from the new surface's start.
+func (s *Session) SetData(points [][2]float64) ([]scene.Notice, error) {
+	n := optimizers.DefaultSurfaceParams().N
+	if points != nil {
+		n = len(points)
+	}
+	surf, err := optimizers.NewSurface("linreg", optimizers.SurfaceParams{N: n, Seed: s.sc.Seed, Data: points})
+	if err != nil {
+		return nil, err
+	}
+	return s.change(func(sc *scene.Scene) {
+		sc.Data, sc.N, sc.X0, sc.Batch = points, n, surf.Start, min(sc.Batch, n)
+	})
+}
+
 // SetKappa sets the quadratic's κ.
 func (s *Session) SetKappa(k float64) ([]scene.Notice, error) {
 	return s.change(func(sc *scene.Scene) { sc.Kappa = k })

@@ -454,3 +454,27 @@ func headsOf(t *testing.T, s *Session) []plots.RunHead {
 	}
 	return heads
 }
+
+// TestSetData gives linreg the reader's points, and takes them back.
+func TestSetData(t *testing.T) {
+	s := mustNew(t, "fn=linreg&opt=gd&lr=0.1&steps=300&batch=10")
+	points := [][2]float64{{0, 1}, {1, 3}, {2, 5}}
+	if _, err := s.SetData(points); err != nil {
+		t.Fatal(err)
+	}
+	sc := s.Scene()
+	if sc.N != 3 || len(sc.Data) != 3 || sc.Batch > 3 || !strings.Contains(s.Query(), "data=0,1,1,3,2,5") {
+		t.Fatalf("scene %+v, query %s", sc, s.Query())
+	}
+	// GD on the three points of y = 2x + 1 ends at (w, b) = (2, 1).
+	tr := s.Trajectories()[0]
+	if end := tr.Points[len(tr.Points)-1]; math.Abs(end[0]-2) > 1e-6 || math.Abs(end[1]-1) > 1e-6 {
+		t.Errorf("GD ends at %v, want (2, 1)", end)
+	}
+	if _, err := s.SetData([][2]float64{{1, 1}, {1, 2}}); err == nil || s.Scene().N != 3 {
+		t.Errorf("points with one x: %v, n %d", err, s.Scene().N)
+	}
+	if _, err := s.SetData(nil); err != nil || s.Scene().Data != nil || s.Scene().N != 100 {
+		t.Errorf("back to the article's data: %v, %+v", err, s.Scene())
+	}
+}
