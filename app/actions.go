@@ -25,6 +25,7 @@ const (
 	actionLossTable    = "loss-table"    // bool: the loss table is open
 	actionFormula      = "formula"       // formulaChange
 	actionData         = "data"          // [][2]float64: linreg's points; nil for the article's
+	actionDataEdit     = "data-edit"     // [2][2]float64: a press and a release on the data figure
 )
 
 // Targets of a numberChange that are not a run's hyperparameter.

@@ -17,6 +17,12 @@ type LayeredFigure struct {
 	Alt       string
 	Clickable bool
 	Hint      string // shown under a clickable figure
+	// Editable figures take presses and drags instead of clicks: each
+	// gesture is sent as actionDataEdit, its press and release as
+	// fractions of the figure.
+	Editable bool
+
+	pressed [2]float64 // where the gesture under way began
 }
 
 // Render draws the figure.
@@ -27,14 +33,17 @@ func (f *LayeredFigure) Render() app.UI {
 		layers = append(layers, app.Div().Class("overlay").ID(id).Aria("hidden", "true"))
 	}
 	stack := app.Div().Class("layers").Body(layers...)
-	if f.Clickable {
+	switch {
+	case f.Editable:
+		stack = stack.Class("clickable editable").On("pointerdown", f.onPress).On("pointerup", f.onRelease)
+	case f.Clickable:
 		stack = stack.Class("clickable").OnClick(f.onClick)
 	}
 	return app.Figure().ID(f.ID).Class("figure").Body(
 		stack,
 		app.FigCaption().Body(
 			app.Text(f.Caption),
-			app.If(f.Clickable && f.Hint != "", app.Span().Class("hint").Text(" "+f.Hint)),
+			app.If((f.Clickable || f.Editable) && f.Hint != "", app.Span().Class("hint").Text(" "+f.Hint)),
 		),
 	)
 }
@@ -44,6 +53,22 @@ func (f *LayeredFigure) Render() app.UI {
 func (f *LayeredFigure) onClick(ctx app.Context, e app.Event) {
 	if at, ok := clickFraction(ctx, e); ok {
 		ctx.NewActionWithValue(actionStartAt, at)
+	}
+}
+
+// onPress begins a gesture on an editable figure, which follows the
+// pointer until it is released.
+func (f *LayeredFigure) onPress(ctx app.Context, e app.Event) {
+	if at, ok := clickFraction(ctx, e); ok {
+		f.pressed = at
+		ctx.JSSrc().Call("setPointerCapture", e.Get("pointerId"))
+	}
+}
+
+// onRelease sends the gesture begun by onPress.
+func (f *LayeredFigure) onRelease(ctx app.Context, e app.Event) {
+	if at, ok := clickFraction(ctx, e); ok {
+		ctx.NewActionWithValue(actionDataEdit, [2][2]float64{f.pressed, at})
 	}
 }
 

@@ -147,6 +147,7 @@ func (p *Playground) OnMount(ctx app.Context) {
 	ctx.Handle(actionLossTable, p.onLossTable)
 	ctx.Handle(actionFormula, p.onFormula)
 	ctx.Handle(actionData, p.onData)
+	ctx.Handle(actionDataEdit, p.onDataEdit)
 	p.frame = app.FuncOf(func(this app.Value, args []app.Value) any {
 		if len(args) > 0 {
 			p.onFrame(ctx, args[0].Float())
@@ -259,6 +260,7 @@ func (p *Playground) Render() app.UI {
 				p.lossTable(names)),
 			app.If(dataBG != "" && view.Shows("data"),
 				&LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig), Src: dataBG, Alt: msgs.T(i18n.DataAlt),
+					Editable: !locked, Hint: msgs.T(i18n.DataEditHint),
 					Width: plots.Pixels(plots.DataWidth), Height: plots.Pixels(plots.DataHeight)}),
 			app.If(view.Shows("math"), &MathPanel{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("sweep"), p.sweepPanel(names, colors, locked)),

@@ -200,6 +200,19 @@ func (p *Playground) onData(ctx app.Context, a app.Action) {
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) { return s.SetData(points) })
 }
 
+// onDataEdit adds, moves or removes a point of linreg's data set with a
+// gesture on the data figure (Session.EditDataAt).
+func (p *Playground) onDataEdit(ctx app.Context, a app.Action) {
+	g, ok := a.Value.([2][2]float64)
+	if !ok {
+		return
+	}
+	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) {
+		_, notices, err := s.EditDataAt(g[0], g[1])
+		return notices, err
+	})
+}
+
 // onFormula switches to the formula typed, or says under the field why
 // it cannot, the scene unchanged.
 func (p *Playground) onFormula(ctx app.Context, a app.Action) {

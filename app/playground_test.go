@@ -137,8 +137,8 @@ func TestPlaygroundRendersThePanels(t *testing.T) {
 		{Path: app.TestPath(0, 1, 3), Expected: &LossTable{Lang: i18n.English, Opts: []string{"gd", "rmsprop"}}},
 		{Path: app.TestPath(0, 1, 4), Expected: &LayeredFigure{ID: "data", Layers: dataLayers, Caption: msgs.T(i18n.DataFig),
 			Src: func() string { _, _, d := p.sess.Backgrounds(); return d }(), Alt: msgs.T(i18n.DataAlt),
-			// 143 mm wide at 96 dpi, half as high.
-			Width: 540, Height: 270}},
+			// 143 mm wide at 96 dpi, half as high; its points edited by hand.
+			Width: 540, Height: 270, Editable: true, Hint: msgs.T(i18n.DataEditHint)}},
 		// main > section.views > the Math panel, after the figures
 		{Path: app.TestPath(0, 1, 5), Expected: &MathPanel{Lang: i18n.English, Opts: []string{"gd", "rmsprop"},
 			Colors: []string{cssColor(0), cssColor(1)}}},

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/optimplay/optimplay/optimizers/scene"
@@ -130,4 +131,39 @@ func TestPasteData(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Click(chromedp.ID("data-reset")))
 	waitJS(t, ctx, `new URL(document.getElementById('share-link').value).searchParams.get('data') === null`)
+}
+
+// TestEditDataByHand adds a point with a click on the data figure, drags
+// it, and removes it with a click: the link's data follows.
+func TestEditDataByHand(t *testing.T) {
+	ctx := page(t, "fn=linreg&n=20&opt=gd&lr=0.1")
+	dataParam := `new URL(document.getElementById('share-link').value).searchParams.get('data')`
+	at := func(fx, fy float64) (float64, float64) {
+		r := eval[[]float64](t, ctx, `(() => { const e = document.querySelector('#data .layers'); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })()`)
+		return r[0] + fx*r[2], r[1] + fy*r[3]
+	}
+	pairs := func() int {
+		d := eval[string](t, ctx, `(`+dataParam+` || '')`)
+		if d == "" {
+			return 0
+		}
+		return (strings.Count(d, ",") + 1) / 2
+	}
+	x, y := at(0.5, 0.5)
+	do(t, ctx, chromedp.MouseClickXY(x, y))
+	waitJS(t, ctx, dataParam+` !== null`)
+	if n := pairs(); n != 21 {
+		t.Fatalf("%d points after a click, want 21", n)
+	}
+	before := eval[string](t, ctx, dataParam)
+	x2, y2 := at(0.8, 0.25)
+	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y), chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (x+x2)/2, (y+y2)/2, chromedp.ButtonLeft),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x2, y2, chromedp.ButtonLeft), chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x2, y2, chromedp.ButtonLeft))
+	waitJS(t, ctx, fmt.Sprintf(`%s !== %q`, dataParam, before))
+	if n := pairs(); n != 21 {
+		t.Errorf("%d points after a drag, want 21", n)
+	}
+	do(t, ctx, chromedp.MouseClickXY(x2, y2))
+	waitJS(t, ctx, fmt.Sprintf(`(%s || '').split(',').length === 40`, dataParam))
 }

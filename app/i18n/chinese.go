@@ -83,6 +83,7 @@ var chinese = map[Key]string{
 	DataFile:        "或读取 CSV 文件",
 	DataReset:       "恢复文章中的数据",
 	DataTooLarge:    "文件有 %d KiB：最多读取 %d KiB。",
+	DataEditHint:    "单击添加一个点，单击某个点将其删除，拖动它可以移动。",
 
 	StatusRunning:     "运行中",
 	StatusDone:        "已完成",

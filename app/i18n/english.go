@@ -74,6 +74,7 @@ var english = map[Key]string{
 	DataFile:        "or read a CSV file",
 	DataReset:       "Back to the article's data",
 	DataTooLarge:    "The file is %d KiB: at most %d KiB are read.",
+	DataEditHint:    "Click to add a point, click a point to remove it, drag it to move it.",
 
 	StatusRunning:     "running",
 	StatusDone:        "done",

@@ -84,6 +84,8 @@ const (
 	DataFile     Key = "data.file"
 	DataReset    Key = "data.reset"
 	DataTooLarge Key = "data.too_large"
+	// DataEditHint says how to edit the data on its figure.
+	DataEditHint Key = "data.edit_hint"
 
 	StatusRunning     Key = "status.running"
 	StatusDone        Key = "status.done"

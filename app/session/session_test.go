@@ -478,3 +478,40 @@ func TestSetData(t *testing.T) {
 		t.Errorf("back to the article's data: %v, %+v", err, s.Scene())
 	}
 }
+
+// TestEditDataAt adds, moves and removes points of linreg's data with
+// gestures on the data figure.
+func TestEditDataAt(t *testing.T) {
+	s := mustNew(t, "fn=linreg&n=20&opt=gd")
+	fig := s.figs.data
+	count := func() int { return len(s.Scene().Data) }
+	// A click in the middle of the plot adds a point there.
+	x, y, _ := fig.ToData(0.5, 0.5)
+	if ok, _, err := s.EditDataAt([2]float64{0.5, 0.5}, [2]float64{0.5, 0.5}); !ok || err != nil || count() != 21 {
+		t.Fatalf("add: %v %v, %d points", ok, err, count())
+	}
+	added := s.Scene().Data[20]
+	if math.Abs(added[0]-x) > 0.01 || math.Abs(added[1]-y) > 0.02 {
+		t.Errorf("added %v, want about (%v, %v)", added, x, y)
+	}
+	// A drag from it moves it.
+	fig = s.figs.data // the figure of the new data set
+	fx, fy := fig.Fraction(added[0], added[1])
+	if ok, _, err := s.EditDataAt([2]float64{fx, fy}, [2]float64{0.8, 0.2}); !ok || err != nil || count() != 21 {
+		t.Fatalf("move: %v %v, %d points", ok, err, count())
+	}
+	moved := s.Scene().Data[20]
+	if wx, wy, _ := fig.ToData(0.8, 0.2); math.Abs(moved[0]-wx) > 0.01 || math.Abs(moved[1]-wy) > 0.02 {
+		t.Errorf("moved to %v, want about (%v, %v)", moved, wx, wy)
+	}
+	// A click on it removes it.
+	fig = s.figs.data
+	fx, fy = fig.Fraction(moved[0], moved[1])
+	if ok, _, err := s.EditDataAt([2]float64{fx, fy}, [2]float64{fx, fy}); !ok || err != nil || count() != 20 {
+		t.Fatalf("remove: %v %v, %d points", ok, err, count())
+	}
+	// Off the plot, nothing.
+	if ok, _, _ := s.EditDataAt([2]float64{0.001, 0.999}, [2]float64{0.001, 0.999}); ok {
+		t.Error("a click on the axes edited the data")
+	}
+}
