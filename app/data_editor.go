@@ -9,8 +9,9 @@ import (
 
 // DataEditor gives linreg a data set of the reader's: rows "x,y" pasted
 // or read from a CSV file, checked by the core's reader; any bad row is
-// listed with its line number and nothing changes. It also goes back to
-// the article's data.
+// listed with its line number and nothing changes. It downloads the
+// points as CSV (a data set the link cannot hold, beyond its limit, is
+// kept so), and goes back to the article's data.
 type DataEditor struct {
 	app.Compo
 
@@ -38,6 +39,8 @@ func (d *DataEditor) Render() app.UI {
 			app.Button().Type("button").ID("data-apply").Disabled(d.Locked).Text(msgs.T(i18n.DataApply)).OnClick(d.onApply),
 			app.Label().For("data-file").Text(msgs.T(i18n.DataFile)),
 			app.Input().Type("file").ID("data-file").Accept(".csv,text/csv,text/plain").Disabled(d.Locked).OnChange(d.onFile),
+			app.Button().Type("button").ID("data-download").Text(msgs.T(i18n.DataDownload)).
+				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionExport, "points") }),
 			app.If(d.Given, app.Button().Type("button").ID("data-reset").Disabled(d.Locked).Text(msgs.T(i18n.DataReset)).
 				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionData, [][2]float64(nil)) })),
 		),

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -12,6 +13,7 @@ import (
 	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/app/plots"
 	"github.com/optimplay/optimplay/app/session"
+	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -209,6 +211,10 @@ func (p *Playground) onDataEdit(ctx app.Context, a app.Action) {
 	}
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) {
 		_, notices, err := s.EditDataAt(g[0], g[1])
+		if err != nil && len(s.Scene().Data) >= optimizers.MaxDataPoints {
+			// The link cannot hold more: the points can still be kept as CSV.
+			err = errors.New(i18n.For(p.lang).T(i18n.DataTooMany, optimizers.MaxDataPoints))
+		}
 		return notices, err
 	})
 }
@@ -251,7 +257,8 @@ func (p *Playground) onStartAt(ctx app.Context, a app.Action) {
 	})
 }
 
-// onExport downloads the runs ("json", "csv") or a figure at the shown
+// onExport downloads the runs ("json", "csv"), linreg's data ("points")
+// or a figure at the shown
 // step ("surface.svg", "loss.png"…: session.ExportFigures and
 // session.ExportFormats), its PNG rasterized by the browser from its SVG.
 func (p *Playground) onExport(ctx app.Context, a app.Action) {
@@ -291,6 +298,8 @@ func (p *Playground) export(kind string) (data []byte, mime, name string, err er
 	case "csv":
 		err = p.sess.Trace().WriteCSV(&b)
 		return b.Bytes(), "text/csv", "runs.csv", err
+	case "points":
+		return p.sess.DataCSV(), "text/csv", "data.csv", nil
 	}
 	figure, format, _ := strings.Cut(kind, ".")
 	data, err = p.sess.ExportFigure(figure, format)

@@ -122,6 +122,9 @@ func TestPasteData(t *testing.T) {
 	if got := eval[string](t, ctx, `document.getElementById('data-problems').textContent`); got != "" {
 		t.Errorf("problems left: %q", got)
 	}
+	if got := string(download(t, ctx, "data-download")); got != "x,y\n0,1\n1,3\n2,5\n" {
+		t.Errorf("the points downloaded: %q", got)
+	}
 	// GD on y = 2x + 1 through three points: the fit (2, 1).
 	waitJS(t, ctx, `document.getElementById('ro-0-step').textContent === '0'`)
 	do(t, ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`), chromedp.KeyEvent(kb.End))
@@ -166,4 +169,24 @@ func TestEditDataByHand(t *testing.T) {
 	}
 	do(t, ctx, chromedp.MouseClickXY(x2, y2))
 	waitJS(t, ctx, fmt.Sprintf(`(%s || '').split(',').length === 40`, dataParam))
+}
+
+// TestDataLimit: a link holds at most 200 points; a click that would add
+// the 201st says so and offers the CSV download, and nothing changes.
+func TestDataLimit(t *testing.T) {
+	pairs := make([]string, 200)
+	for i := range pairs {
+		pairs[i] = fmt.Sprintf("%g,%g", float64(i)/200, 3*float64(i)/200+float64(i%7)/7)
+	}
+	ctx := page(t, "fn=linreg&opt=gd&data="+strings.Join(pairs, ","))
+	link := eval[string](t, ctx, `document.getElementById('share-link').value`)
+	r := eval[[]float64](t, ctx, `(() => { const e = document.querySelector('#data .layers'); e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return [r.left, r.top, r.width, r.height] })()`)
+	do(t, ctx, chromedp.MouseClickXY(r[0]+0.15*r[2], r[1]+0.2*r[3]))
+	waitJS(t, ctx, `(document.getElementById('notices') || {textContent: ''}).textContent.includes('at most 200 points')`)
+	if got := eval[string](t, ctx, `document.getElementById('share-link').value`); got != link {
+		t.Error("the 201st point changed the scene")
+	}
+	if !eval[bool](t, ctx, `document.getElementById('data-download') !== null`) {
+		t.Error("no CSV download offered")
+	}
 }

@@ -84,6 +84,8 @@ var chinese = map[Key]string{
 	DataReset:       "恢复文章中的数据",
 	DataTooLarge:    "文件有 %d KiB：最多读取 %d KiB。",
 	DataEditHint:    "单击添加一个点，单击某个点将其删除，拖动它可以移动。",
+	DataDownload:    "下载这些点（CSV）",
+	DataTooMany:     "链接最多保存 %d 个点，所以这个点没有添加：要保存更多的点，请（在“你的数据”中）下载 CSV。",
 
 	StatusRunning:     "运行中",
 	StatusDone:        "已完成",

@@ -75,6 +75,8 @@ var english = map[Key]string{
 	DataReset:       "Back to the article's data",
 	DataTooLarge:    "The file is %d KiB: at most %d KiB are read.",
 	DataEditHint:    "Click to add a point, click a point to remove it, drag it to move it.",
+	DataDownload:    "Download the points (CSV)",
+	DataTooMany:     "A link holds at most %d points, so this one was not added: download the points as CSV (Your data) to keep more.",
 
 	StatusRunning:     "running",
 	StatusDone:        "done",

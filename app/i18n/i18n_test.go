@@ -191,6 +191,7 @@ var fmtArgs = map[Key][]any{
 	ExportFigure:      {"PNG", "Loss per step"},
 	DataHint:          {200},
 	DataTooLarge:      {100, 64},
+	DataTooMany:       {200},
 }
 
 // TestMessagesFormat checks every message of every catalog with the

@@ -86,6 +86,8 @@ const (
 	DataTooLarge Key = "data.too_large"
 	// DataEditHint says how to edit the data on its figure.
 	DataEditHint Key = "data.edit_hint"
+	DataDownload Key = "data.download"
+	DataTooMany  Key = "data.too_many"
 
 	StatusRunning     Key = "status.running"
 	StatusDone        Key = "status.done"

@@ -2,6 +2,7 @@ package session
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/optimplay/optimplay/optimizers"
 	"github.com/optimplay/optimplay/optimizers/scene"
@@ -51,4 +52,22 @@ func (s *Session) EditDataAt(from, to [2]float64) (bool, []scene.Notice, error) 
 	}
 	notices, err := s.SetData(points)
 	return true, notices, err
+}
+
+// DataCSV is linreg's data set as CSV rows "x,y" under a header, the
+// points the link cannot hold beyond optimizers.MaxDataPoints; nil on
+// another surface.
+func (s *Session) DataCSV() []byte {
+	data, ok := s.figs.surf.Objective.(optimizers.LinReg)
+	if !ok {
+		return nil
+	}
+	b := []byte("x,y\n")
+	for i := range data.X {
+		b = strconv.AppendFloat(b, data.X[i], 'g', -1, 64)
+		b = append(b, ',')
+		b = strconv.AppendFloat(b, data.Y[i], 'g', -1, 64)
+		b = append(b, '\n')
+	}
+	return b
 }
