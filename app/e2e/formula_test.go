@@ -159,6 +159,7 @@ func TestEditDataByHand(t *testing.T) {
 		t.Fatalf("%d points after a click, want 21", n)
 	}
 	before := eval[string](t, ctx, dataParam)
+	loss := text(t, ctx, "ro-0-loss") // at the start: the mean over the data
 	x2, y2 := at(0.8, 0.25)
 	do(t, ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y), chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft),
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, (x+x2)/2, (y+y2)/2, chromedp.ButtonLeft),
@@ -167,6 +168,7 @@ func TestEditDataByHand(t *testing.T) {
 	if n := pairs(); n != 21 {
 		t.Errorf("%d points after a drag, want 21", n)
 	}
+	waitJS(t, ctx, fmt.Sprintf(`document.getElementById('ro-0-loss').textContent !== %q`, loss)) // the runs follow
 	do(t, ctx, chromedp.MouseClickXY(x2, y2))
 	waitJS(t, ctx, fmt.Sprintf(`(%s || '').split(',').length === 40`, dataParam))
 }
