@@ -19,15 +19,19 @@ type DataEditor struct {
 	Given  bool // the scene has a data set of its own
 	Locked bool
 
-	problems []string
+	problems []scene.RowError // the rows of the text last used that the core refused
+	fileKiB  int              // the size of a file too large to read, or 0
 }
 
 // Render draws the editor, a native disclosure.
 func (d *DataEditor) Render() app.UI {
 	msgs := i18n.For(d.Lang)
-	items := make([]app.UI, len(d.problems))
-	for i, p := range d.problems {
-		items[i] = app.Li().Text(p)
+	var items []app.UI
+	if d.fileKiB > 0 {
+		items = append(items, app.Li().Text(msgs.T(i18n.DataTooLarge, d.fileKiB, scene.MaxCSVBytes>>10)))
+	}
+	for _, p := range d.problems { // said in the page's language, which may change
+		items = append(items, app.Li().Text(explain(msgs, p)))
 	}
 	return app.Details().ID("data-editor").Class("data-editor").Body(
 		app.Summary().Text(msgs.T(i18n.DataLabel)),
@@ -57,10 +61,7 @@ func (d *DataEditor) onApply(ctx app.Context, e app.Event) {
 // use reads text as CSV rows and sends the points, or lists the problems.
 func (d *DataEditor) use(ctx app.Context, text string) {
 	x, y, problems := scene.ParseCSV(text)
-	d.problems = nil
-	for _, p := range problems {
-		d.problems = append(d.problems, p.Error())
-	}
+	d.problems, d.fileKiB = problems, 0
 	if len(problems) > 0 {
 		return
 	}
@@ -78,7 +79,7 @@ func (d *DataEditor) onFile(ctx app.Context, e app.Event) {
 		return
 	}
 	if size := files.Index(0).Get("size").Int(); size > scene.MaxCSVBytes { // not read at all
-		d.problems = []string{i18n.For(d.Lang).T(i18n.DataTooLarge, (size+1023)>>10, scene.MaxCSVBytes>>10)}
+		d.problems, d.fileKiB = nil, (size+1023)>>10
 		return
 	}
 	var read app.Func

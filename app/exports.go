@@ -78,7 +78,7 @@ func (x *Exports) pytorch() (string, bool) {
 	sc, _ := scene.Parse(x.Query)
 	var b strings.Builder
 	if err := scene.WritePyTorch(&b, sc); err != nil {
-		x.status = i18n.For(x.Lang).T(i18n.ErrorPrefix, err.Error())
+		x.status = errorMessage(i18n.For(x.Lang), err)
 		return "", false
 	}
 	return b.String(), true

@@ -74,7 +74,7 @@ func (p *Playground) onLang(ctx app.Context, a app.Action) {
 	err := p.sess.SetLang(lang)
 	p.mu.Unlock()
 	if err != nil {
-		p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error()))
+		p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
 		return
 	}
 	p.lang = i18n.Lang(lang)

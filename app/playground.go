@@ -48,7 +48,7 @@ type Playground struct {
 	sweep         sweeper      // computes the learning-rate sweep
 	narrator      narrator     // tells the shown step to screen readers
 	lossTableOpen bool         // the loss table is open
-	formulaError  string       // why the formula last typed was refused
+	formulaErr    error        // why the formula last typed was refused, or nil
 }
 
 // urlDelay is the longest the page's address lags behind its state.
@@ -111,7 +111,7 @@ func (p *Playground) load(u *url.URL) {
 		p.notices = append(p.notices, noticeMessage(msgs, n))
 	}
 	if err != nil {
-		p.notices = append(p.notices, msgs.T(i18n.ErrorPrefix, err.Error()))
+		p.notices = append(p.notices, errorMessage(msgs, err))
 		sess, _, _ = session.New("")
 	}
 	p.mu.Lock()
@@ -273,7 +273,7 @@ func (p *Playground) Render() app.UI {
 			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("scene"),
 				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked,
-					NoMinimum: surf.Custom != nil && !surf.Custom.MinimumFound, FormulaError: p.formulaError}),
+					NoMinimum: surf.Custom != nil && !surf.Custom.MinimumFound, FormulaError: p.formulaError(msgs)}),
 			app.If(view.Shows("optimizers"), &OptimizerPicker{Lang: p.lang, Selected: names, Locked: locked,
 				Mistakes: sc.Lesson == scene.MistakesLesson}),
 			app.Div().Class("panels").Body(panels...),

@@ -68,7 +68,7 @@ func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]sc
 		p.notices = append(p.notices, noticeMessage(msgs, n))
 	}
 	if err != nil {
-		p.notices = append(p.notices, msgs.T(i18n.ErrorPrefix, err.Error()))
+		p.notices = append(p.notices, errorMessage(msgs, err))
 	}
 	if p.painter != nil {
 		p.painter.forget()
@@ -226,16 +226,20 @@ func (p *Playground) onFormula(ctx app.Context, a app.Action) {
 	if !ok {
 		return
 	}
-	var refused error
 	p.restructure(ctx, func(s *session.Session) ([]scene.Notice, error) {
 		notices, err := s.SetFormula(c.F, c.XR, c.YR)
-		refused = err // said under the field, not among the notices
+		p.formulaErr = err // said under the field, not among the notices
 		return notices, nil
 	})
-	p.formulaError = ""
-	if refused != nil {
-		p.formulaError = refused.Error()
+}
+
+// formulaError says why the formula last typed was refused, in the
+// page's language (which may have changed since), or returns "".
+func (p *Playground) formulaError(msgs i18n.Catalog) string {
+	if p.formulaErr == nil {
+		return ""
 	}
+	return explain(msgs, p.formulaErr)
 }
 
 func (p *Playground) onStart(ctx app.Context, a app.Action) {
@@ -271,7 +275,7 @@ func (p *Playground) onExport(ctx app.Context, a app.Action) {
 	data, mime, name, err := p.export(kind)
 	fn := p.sess.Scene().Fn
 	p.mu.Unlock()
-	fail := func(err error) { p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error())) }
+	fail := func(err error) { p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err)) }
 	switch {
 	case err != nil:
 		fail(err)

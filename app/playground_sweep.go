@@ -84,7 +84,7 @@ func (p *Playground) sweepChunk(ctx app.Context) {
 	case err != nil:
 		p.sweep.due = false
 		ctx.Dispatch(func(app.Context) {
-			p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error()))
+			p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
 		})
 	case done:
 		// The page renders the figure in a task of its own: drawing it
@@ -145,7 +145,7 @@ func (p *Playground) setSweepRange(ctx app.Context, key string, v float64) {
 	err := p.sess.SetSweepRange(r)
 	p.mu.Unlock()
 	if err != nil {
-		p.notices = append(p.notices, i18n.For(p.lang).T(i18n.ErrorPrefix, err.Error()))
+		p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
 	}
 	p.kickSweep(ctx)
 }

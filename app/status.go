@@ -1,8 +1,11 @@
 package app
 
 import (
+	"errors"
+
 	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/reason"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -42,5 +45,32 @@ func noticeMessage(msgs i18n.Catalog, n scene.Notice) string {
 	if used == scene.UsedDefault {
 		used = msgs.T(i18n.ParamUseDefault)
 	}
-	return msgs.T(i18n.NoticeKind(n.Kind.String()), n.Key, n.Given, used, n.Detail)
+	detail := n.Detail
+	if n.Reason != nil {
+		detail = explain(msgs, n.Reason)
+	}
+	return msgs.T(i18n.NoticeKind(n.Kind.String()), n.Key, n.Given, used, detail)
+}
+
+// explain says err in the catalog's language: a refusal of the optimizer
+// core (a *reason.Error in err's chain) by its code, each argument that is
+// an error said the same way; any other error as it is, in English.
+func explain(msgs i18n.Catalog, err error) string {
+	var r *reason.Error
+	if !errors.As(err, &r) {
+		return err.Error()
+	}
+	args := make([]any, len(r.Args))
+	for i, a := range r.Args {
+		if e, ok := a.(error); ok {
+			a = explain(msgs, e)
+		}
+		args[i] = a
+	}
+	return msgs.T(i18n.Reason(r.Kind.Code), args...)
+}
+
+// errorMessage words err as an error, in the catalog's language.
+func errorMessage(msgs i18n.Catalog, err error) string {
+	return msgs.T(i18n.ErrorPrefix, explain(msgs, err))
 }

@@ -1,7 +1,6 @@
 package optimizers
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -44,7 +43,7 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 		return Surface{}, err
 	}
 	if !(xr[0] < xr[1]) || !(yr[0] < yr[1]) || !finite(xr[0]) || !finite(xr[1]) || !finite(yr[0]) || !finite(yr[1]) {
-		return Surface{}, fmt.Errorf("the plotted domain %v × %v is empty or not finite", xr, yr)
+		return Surface{}, errDomain.New(xr, yr)
 	}
 	box := Box{xr[0], xr[1], yr[0], yr[1]}
 	info := &Custom{Source: e.String()}
@@ -81,7 +80,7 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 	}
 	info.NonFinite = float64(bad) / (CustomGrid * CustomGrid)
 	if info.NonFinite > MaxNonFinite {
-		return Surface{}, fmt.Errorf("f is not finite on %.0f%% of the plotted domain", 100*info.NonFinite)
+		return Surface{}, errNonFinite.New(100 * info.NonFinite)
 	}
 	slices.Sort(values)
 	// Log colours where f ≥ 0 rises from a quarter of the domain to more

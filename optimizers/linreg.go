@@ -168,10 +168,10 @@ const (
 // it must be finite and at most MaxDataMagnitude in magnitude.
 func CheckDataValue(v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fmt.Errorf("%s is not a finite number", fmtNum(v))
+		return errNotFinite.New(fmtNum(v))
 	}
 	if math.Abs(v) > MaxDataMagnitude {
-		return fmt.Errorf("%s is beyond ±%s", fmtNum(v), fmtNum(MaxDataMagnitude))
+		return errBeyond.New(fmtNum(v), fmtNum(MaxDataMagnitude))
 	}
 	return nil
 }
@@ -184,26 +184,26 @@ func CheckDataValue(v float64) error {
 func CheckLinRegData(x, y []float64) error {
 	switch n := len(x); {
 	case len(y) != n:
-		return fmt.Errorf("%d x values but %d y values", n, len(y))
+		return errUnpaired.New(n, len(y))
 	case n < 2:
-		return fmt.Errorf("a line needs at least 2 points, not %d", n)
+		return errTooFew.New(n)
 	case n > MaxDataPoints:
-		return fmt.Errorf("%d points, more than the %d allowed", n, MaxDataPoints)
+		return errTooMany.New(n, MaxDataPoints)
 	}
 	for i := range x {
 		if err := CheckDataValue(x[i]); err != nil {
-			return fmt.Errorf("point %d: x = %w", i+1, err)
+			return errPoint.New(i+1, "x", err)
 		}
 		if err := CheckDataValue(y[i]); err != nil {
-			return fmt.Errorf("point %d: y = %w", i+1, err)
+			return errPoint.New(i+1, "y", err)
 		}
 	}
 	lo, hi := slices.Min(x), slices.Max(x)
 	if lo == hi {
-		return fmt.Errorf("every x is %s: every line through (%[1]s, mean y) fits equally well, so there is no unique least-squares line", fmtNum(lo))
+		return errSameX.New(fmtNum(lo))
 	}
 	if floor := spreadFloor(lo, hi); hi-lo < floor {
-		return fmt.Errorf("x spreads over only %s, less than %s: too little for a unique least-squares line", fmtNum(hi-lo), fmtNum(floor))
+		return errNarrowX.New(fmtNum(hi-lo), fmtNum(floor))
 	}
 	return nil
 }

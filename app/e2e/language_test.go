@@ -66,8 +66,9 @@ func TestBrowserLanguage(t *testing.T) {
 // should not show, unless it is a name (allowedEnglish).
 var englishWords = regexp.MustCompile(`[A-Za-z]{3,}[ -][A-Za-z]{2,}`)
 
-// allowedEnglish are names a Chinese page shows as they are.
-var allowedEnglish = regexp.MustCompile(`Styblinski–Tang|Nesterov|Lion|Booth|Beale|Himmelblau|Rosenbrock|Rastrigin|Matyas|AdamW|AMSGrad|Adamax|Adadelta|RMSprop|Adagrad|NAdam|Adam|PyTorch|CosineAnnealingLR|ExponentialLR|StepLR|JSON|CSV|HTML|SVG|PNG`)
+// allowedEnglish are names a Chinese page shows as they are, and the
+// functions a formula may use.
+var allowedEnglish = regexp.MustCompile(`Styblinski–Tang|Nesterov|Lion|Booth|Beale|Himmelblau|Rosenbrock|Rastrigin|Matyas|AdamW|AMSGrad|Adamax|Adadelta|RMSprop|Adagrad|NAdam|Adam|PyTorch|CosineAnnealingLR|ExponentialLR|StepLR|JSON|CSV|HTML|SVG|PNG|sin cos tan exp log sqrt abs tanh sigmoid softplus min max pow`)
 
 // TestNoEnglishOnChinesePages reads every text a reader meets on pages in
 // lang=zh (visible text, labels, titles, alternatives, options), with
@@ -93,6 +94,8 @@ func TestNoEnglishOnChinesePages(t *testing.T) {
 		"fn=himmelblau&opt=adam&embed=1&lang=zh",
 		"lesson=8&lang=zh",
 		"fn=rosenbrock&opt=adam&lr=abc&bogus=1&lang=zh", // a notice
+		"fn=custom&f=sinh(x)&xr=3,1&opt=adam&lang=zh",   // the refusals of a formula and a range
+		"fn=linreg&data=1,2,1,3&opt=gd&lang=zh",         // the refusal of a data set
 	} {
 		ctx := page(t, query)
 		eval[bool](t, ctx, `(document.querySelectorAll('details').forEach(d => d.open = true), true)`)

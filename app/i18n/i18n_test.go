@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/optimplay/optimplay/optimizers"
+	"github.com/optimplay/optimplay/optimizers/reason"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
 
@@ -121,6 +122,9 @@ func dataKeys(t *testing.T) map[Key]string {
 	for _, k := range scene.SchedKeys {
 		keys[SchedParamName(k.Key)] = "schedule parameter " + k.Key
 	}
+	for _, k := range reason.Kinds() {
+		keys[Reason(k.Code)] = "refusal " + k.Code
+	}
 	return keys
 }
 
@@ -141,14 +145,29 @@ func TestDataKeysHaveMessages(t *testing.T) {
 			t.Errorf("%s: no English message for %q", what, key)
 		}
 	}
-	prefixes := []Key{OptimizerName(""), SurfaceName(""), ParamName(""), NoticeKind(""), SchedName(""), SchedParamName("")}
+	prefixes := []Key{OptimizerName(""), SurfaceName(""), ParamName(""), NoticeKind(""), SchedName(""), SchedParamName(""), Reason("")}
 	for key := range english {
 		for _, p := range prefixes {
 			if strings.HasPrefix(string(key), string(p)) {
 				if _, ok := keys[key]; !ok {
-					t.Errorf("message %q matches no optimizer, surface, hyperparameter, notice kind, schedule or schedule parameter", key)
+					t.Errorf("message %q matches no optimizer, surface, hyperparameter, notice kind, schedule, schedule parameter or refusal", key)
 				}
 			}
+		}
+	}
+}
+
+// TestReasonsInEnglish checks that the English message of every kind of
+// refusal of the optimizer core is the core's own English format, so
+// that an English page says what cmd/trace says.
+func TestReasonsInEnglish(t *testing.T) {
+	kinds := reason.Kinds()
+	if len(kinds) < 40 {
+		t.Fatalf("%d kinds of refusal; the formula parser alone has 19", len(kinds))
+	}
+	for _, k := range kinds {
+		if msg := english[Reason(k.Code)]; msg != k.Format {
+			t.Errorf("%s: the English message is %q, but the core says %q", k.Code, msg, k.Format)
 		}
 	}
 }
@@ -234,6 +253,19 @@ func TestMessagesFormat(t *testing.T) {
 					if out := c.T(key, args...); strings.Contains(out, "%!") {
 						t.Errorf("%q: %q", key, out)
 					}
+				case strings.HasPrefix(string(key), string(Reason(""))):
+					// The app passes the core's arguments (app/status.go's
+					// explain), as its English format wants them.
+					args := reasonArgs(english[key])
+					out := c.T(key, args...)
+					if strings.Contains(out, "%!") {
+						t.Errorf("%q: %q", key, out)
+					}
+					for i, arg := range args {
+						if s := fmt.Sprint(arg); !strings.Contains(out, s) {
+							t.Errorf("%q: %q does not show argument %d %q", key, out, i+1, s)
+						}
+					}
 				default:
 					if v := verbRE.FindString(msg); v != "" {
 						t.Errorf("%q: %q has the verb %s, but it is shown without arguments", key, msg, v)
@@ -245,6 +277,35 @@ func TestMessagesFormat(t *testing.T) {
 			}
 		})
 	}
+}
+
+// reasonArgs returns arguments for a refusal's English format, each
+// distinct and of the type its verb takes: the core's arguments are ints
+// for %d, strings (or errors, said as strings) for %s, float64 for %f
+// and [2]float64 ranges for %v.
+func reasonArgs(format string) []any {
+	var args []any
+	for _, sig := range verbSignature(format) {
+		n, verb, _ := strings.Cut(sig, ":")
+		i, err := strconv.Atoi(n)
+		if err != nil {
+			panic(err)
+		}
+		for len(args) < i {
+			args = append(args, nil)
+		}
+		switch verb[len(verb)-1] {
+		case 'd':
+			args[i-1] = 40 + i
+		case 'f':
+			args[i-1] = 50.0 + float64(i)
+		case 'v':
+			args[i-1] = [2]float64{-float64(i), float64(i)}
+		default:
+			args[i-1] = fmt.Sprintf("arg%d", i)
+		}
+	}
+	return args
 }
 
 // langs returns the languages with a catalog, English first.
@@ -446,28 +507,30 @@ func TestTranslationVerbs(t *testing.T) {
 // formulas and proper names. Each entry says why.
 var untranslated = map[Lang]map[Key]string{
 	Chinese: {
-		ReadoutGradNorm: "symbol ‖∇f‖",
-		FormulaLabel:    "formula f(x, y) =",
-		CriticalTick:    "formula %s = %s",
-		"param.eps":     "symbol ε",
-		"param.amsgrad": "name of a variant",
-		"opt.adagrad":   "name",
-		"opt.rmsprop":   "name",
-		"opt.adadelta":  "name",
-		"opt.adam":      "name",
-		"opt.amsgrad":   "name",
-		"opt.adamax":    "name",
-		"opt.adamw":     "name",
-		"opt.nadam":     "name",
-		"opt.lion":      "name",
-		"fn.rosenbrock": "proper name",
-		"fn.himmelblau": "proper name",
-		"fn.beale":      "proper name",
-		"fn.booth":      "proper name",
-		"fn.matyas":     "proper name",
-		"fn.rastrigin":  "proper name",
-		"fn.styblinski": "proper name",
-		NarrationSep:    "punctuation: the full-width semicolon",
+		ReadoutGradNorm:       "symbol ‖∇f‖",
+		FormulaLabel:          "formula f(x, y) =",
+		CriticalTick:          "formula %s = %s",
+		"param.eps":           "symbol ε",
+		"param.amsgrad":       "name of a variant",
+		"opt.adagrad":         "name",
+		"opt.rmsprop":         "name",
+		"opt.adadelta":        "name",
+		"opt.adam":            "name",
+		"opt.amsgrad":         "name",
+		"opt.adamax":          "name",
+		"opt.adamw":           "name",
+		"opt.nadam":           "name",
+		"opt.lion":            "name",
+		"fn.rosenbrock":       "proper name",
+		"fn.himmelblau":       "proper name",
+		"fn.beale":            "proper name",
+		"fn.booth":            "proper name",
+		"fn.matyas":           "proper name",
+		"fn.rastrigin":        "proper name",
+		"fn.styblinski":       "proper name",
+		NarrationSep:          "punctuation: the full-width semicolon",
+		"reason.link.data":    "a link's key, then the reason",
+		"reason.link.formula": "a link's key, then the reason",
 	},
 }
 

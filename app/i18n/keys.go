@@ -181,3 +181,7 @@ func EmbedPart(part string) Key { return Key("embed.part." + part) }
 
 // NoticeKind is the key of a permalink notice's message.
 func NoticeKind(kind string) Key { return Key("notice." + kind) }
+
+// Reason is the key of the message of a kind of refusal of the optimizer
+// core (package reason), by its code.
+func Reason(code string) Key { return Key("reason." + code) }

@@ -45,9 +45,13 @@ func (s *Session) SetSurface(fn string) ([]scene.Notice, error) {
 // stays as it was.
 func (s *Session) SetFormula(f, xr, yr string) ([]scene.Notice, error) {
 	sc, notices := scene.Decode(url.Values{"fn": {scene.CustomFn}, "f": {f}, "xr": {xr}, "yr": {yr}})
-	if len(notices) > 0 { // the scene stays: its Detail says why, without "using …"
-		if n := notices[0]; n.Detail != "" {
-			return nil, errors.New(n.Detail)
+	if len(notices) > 0 { // the scene stays: its Reason says why, without "using …"
+		n := notices[0]
+		if n.Reason != nil {
+			if within := n.Reason.Unwrap(); n.Key == "f" && len(within) == 1 {
+				return nil, within[0] // under the formula's field, without the link's "f: "
+			}
+			return nil, n.Reason
 		}
 		return nil, errors.New(notices[0].String())
 	}

@@ -8,41 +8,43 @@ import (
 	"strings"
 )
 
-// funcHint suggests a function for the unknown function name.
-func funcHint(name string) string {
+// funcHint suggests a function for the unknown function name: a
+// *reason.Error, or noHint.
+func funcHint(name string) any {
 	switch name {
 	case "ln":
-		return "; did you mean 'log'?"
+		return hintMeant.New("log")
 	case "relu":
-		return "; write max(…, 0)"
+		return hintWrite.New("max(…, 0)")
 	}
 	names := make([]string, len(functions))
 	for i, f := range functions {
 		names[i] = f.name
 	}
 	if s, ok := nearest(name, names); ok {
-		return "; did you mean '" + s + "'?"
+		return hintMeant.New(s)
 	}
-	return ""
+	return noHint
 }
 
-// nameHint suggests what to write for the unknown name.
-func nameHint(name string) string {
+// nameHint suggests what to write for the unknown name, as a
+// *reason.Error.
+func nameHint(name string) any {
 	if vs, ok := splitValues(name); ok {
-		return "; write " + strings.Join(vs, "*")
+		return hintWrite.New(strings.Join(vs, "*"))
 	}
 	for _, f := range functions {
 		if f.arity != 1 || !strings.HasPrefix(name, f.name) {
 			continue
 		}
 		if vs, ok := splitValues(name[len(f.name):]); ok {
-			return "; write " + f.name + "(" + strings.Join(vs, "*") + ")"
+			return hintWrite.New(f.name + "(" + strings.Join(vs, "*") + ")")
 		}
 	}
 	if s, ok := nearest(name, valueNames); ok {
-		return "; did you mean '" + s + "'?"
+		return hintMeant.New(s)
 	}
-	return ": use x and y"
+	return hintVariables.New()
 }
 
 // splitValues splits name into variables and constants, such as "xy" into

@@ -46,13 +46,13 @@ func lex(src string) ([]token, error) {
 			t := token{kind: tokNum, text: src[i:j], col: col}
 			var err error
 			if t.val, err = strconv.ParseFloat(t.text, 64); err != nil {
-				return nil, errorAt(col, "number '%s' is too large at column %d", t.text, col)
+				return nil, errorAt(col, errTooLarge, t.text, col)
 			}
 			toks = append(toks, t)
 			col += j - i - 1
 			i = j
 			if i < len(src) && src[i] == '.' {
-				return nil, errorAt(col+1, "unexpected character '.' at column %d", col+1)
+				return nil, errorAt(col+1, errCharacter, "'.'", col+1, noHint)
 			}
 		case isLetter(c):
 			j := i + 1
@@ -64,16 +64,16 @@ func lex(src string) ([]token, error) {
 			i = j
 		case strings.IndexByte("+-*/^(),", c) >= 0:
 			if c == '*' && i+1 < len(src) && src[i+1] == '*' {
-				return nil, errorAt(col, "unexpected '**' at column %d; write ^ for a power", col)
+				return nil, errorAt(col, errUnexpected, "**", col, hintPower.New())
 			}
 			toks = append(toks, token{kind: c, text: src[i : i+1], col: col})
 			i++
 		default:
-			hint := ""
+			var hint any = noHint
 			if h, ok := charHints[r]; ok {
-				hint = "; write " + h
+				hint = hintWrite.New(h)
 			}
-			return nil, errorAt(col, "unexpected character %s at column %d%s", strconv.QuoteRune(r), col, hint)
+			return nil, errorAt(col, errCharacter, strconv.QuoteRune(r), col, hint)
 		}
 	}
 	return append(toks, token{kind: tokEnd, col: col + 1}), nil

@@ -1,8 +1,9 @@
 package expr
 
 import (
-	"fmt"
 	"slices"
+
+	"github.com/optimplay/optimplay/optimizers/reason"
 )
 
 // Limits of Parse, which refuses a formula beyond any of them with a
@@ -27,18 +28,26 @@ type SyntaxError struct {
 	// or token: one past the end for a formula that stops too early, and
 	// MaxLen+1 for one that is too long.
 	Column int
-	// Msg says what is wrong and how to fix it, such as "unexpected ')' at
-	// column 14" or "unknown function 'sinh' at column 1; did you mean
-	// 'sin'?".
+	// Msg says what is wrong and how to fix it, in English, such as
+	// "unexpected ')' at column 14" or "unknown function 'sinh' at column
+	// 1; did you mean 'sin'?".
 	Msg string
+	// Reason is Msg as a kind of refusal and its arguments (the hint, if
+	// any, is one of them), for a catalog to say in another language.
+	Reason *reason.Error
 }
 
 // Error returns Msg.
 func (e *SyntaxError) Error() string { return e.Msg }
 
-// errorAt returns a *SyntaxError at column col.
-func errorAt(col int, format string, args ...any) error {
-	return &SyntaxError{Column: col, Msg: fmt.Sprintf(format, args...)}
+// Unwrap returns Reason.
+func (e *SyntaxError) Unwrap() error { return e.Reason }
+
+// errorAt returns a *SyntaxError at column col, of kind k with the
+// arguments args.
+func errorAt(col int, k reason.Kind, args ...any) error {
+	r := k.New(args...)
+	return &SyntaxError{Column: col, Msg: r.Error(), Reason: r}
 }
 
 // node is a node of the syntax tree.
@@ -71,7 +80,7 @@ func parse(src string) (*node, error) {
 	n := 0
 	for range src {
 		if n++; n > MaxLen {
-			return nil, errorAt(MaxLen+1, "formula too long: more than %d characters", MaxLen)
+			return nil, errorAt(MaxLen+1, errTooLong, MaxLen)
 		}
 	}
 	toks, err := lex(src)
@@ -79,7 +88,7 @@ func parse(src string) (*node, error) {
 		return nil, err
 	}
 	if toks[0].kind == tokEnd {
-		return nil, errorAt(1, "empty formula")
+		return nil, errorAt(1, errEmpty)
 	}
 	p := parser{toks: toks}
 	root, err := p.expr()
@@ -109,18 +118,18 @@ func (p *parser) unexpected() error {
 	t := p.peek()
 	switch {
 	case t.kind == tokEnd:
-		return errorAt(t.col, "unexpected end of formula")
+		return errorAt(t.col, errEnd)
 	case t.operand():
 		prev := p.toks[p.pos-1].text
-		return errorAt(t.col, "expected an operator after '%s' at column %d; write %s*%s", prev, t.col, prev, t.text)
+		return errorAt(t.col, errNoOperator, prev, t.col, t.text)
 	}
-	return errorAt(t.col, "unexpected '%s' at column %d", t.text, t.col)
+	return errorAt(t.col, errUnexpected, t.text, t.col, noHint)
 }
 
 // count counts the operation of token t.
 func (p *parser) count(t token) error {
 	if p.ops++; p.ops > MaxOps {
-		return errorAt(t.col, "too many operations at column %d: at most %d", t.col, MaxOps)
+		return errorAt(t.col, errTooManyOps, t.col, MaxOps)
 	}
 	return nil
 }
@@ -172,7 +181,7 @@ func (p *parser) term() (*node, error) {
 func (p *parser) unary() (*node, error) {
 	t := p.peek()
 	if p.depth >= MaxDepth {
-		return nil, errorAt(t.col, "formula nested too deeply at column %d: at most %d levels", t.col, MaxDepth)
+		return nil, errorAt(t.col, errTooDeep, t.col, MaxDepth)
 	}
 	p.depth++
 	defer func() { p.depth-- }()
@@ -240,7 +249,7 @@ func (p *parser) close(open token) error {
 		p.pos++
 		return nil
 	case tokEnd:
-		return errorAt(open.col, "missing ')' for the '(' at column %d", open.col)
+		return errorAt(open.col, errUnclosed, open.col)
 	}
 	return p.unexpected()
 }
@@ -261,11 +270,11 @@ func (p *parser) name(t token) (*node, error) {
 	case isFunc && next.kind == '(':
 		return p.call(t, f)
 	case isFunc:
-		return nil, errorAt(next.col, "expected '(' after '%s' at column %d", t.text, next.col)
+		return nil, errorAt(next.col, errNoCall, t.text, next.col)
 	case next.kind == '(':
-		return nil, errorAt(t.col, "unknown function '%s' at column %d%s", t.text, t.col, funcHint(t.text))
+		return nil, errorAt(t.col, errUnknownFunc, t.text, t.col, funcHint(t.text))
 	}
-	return nil, errorAt(t.col, "unknown name '%s' at column %d%s", t.text, t.col, nameHint(t.text))
+	return nil, errorAt(t.col, errUnknownName, t.text, t.col, nameHint(t.text))
 }
 
 // call parses the arguments of the function f named by t, from its '('.
@@ -293,11 +302,11 @@ func (p *parser) call(t token, f *function) (*node, error) {
 		return nil, err
 	}
 	if len(args) != f.arity {
-		s := "s"
+		k := errArguments
 		if f.arity == 1 {
-			s = ""
+			k = errArgument
 		}
-		return nil, errorAt(t.col, "%s takes %d argument%s, got %d at column %d", f.name, f.arity, s, len(args), t.col)
+		return nil, errorAt(t.col, k, f.name, f.arity, len(args), t.col)
 	}
 	var b *node
 	if f.arity == 2 {

@@ -1,7 +1,6 @@
 package scene
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/optimplay/optimplay/optimizers"
@@ -14,16 +13,20 @@ const MaxCSVBytes = 64 << 10
 // or in the text as a whole when Line is 0.
 type RowError struct {
 	Line   int
-	Reason string
+	Reason error // a *reason.Error
 }
 
 // Error returns the problem as "line 7: 'abc' is not a number", or its
 // reason alone for the whole text.
-func (e RowError) Error() string {
+func (e RowError) Error() string { return e.Unwrap().Error() }
+
+// Unwrap returns the problem as a refusal, with its line when it has one,
+// for a catalog to say in another language.
+func (e RowError) Unwrap() error {
 	if e.Line == 0 {
 		return e.Reason
 	}
-	return fmt.Sprintf("line %d: %s", e.Line, e.Reason)
+	return errCSVLine.New(e.Line, e.Reason)
 }
 
 // ParseCSV reads the data set of linreg that the page's "paste or upload a
@@ -44,7 +47,7 @@ func (e RowError) Error() string {
 // Scene.Data, which the link carries exactly.
 func ParseCSV(text string) (x, y []float64, problems []RowError) {
 	if len(text) > MaxCSVBytes {
-		return nil, nil, []RowError{{Reason: fmt.Sprintf("the text is %d bytes, more than %d KiB", len(text), MaxCSVBytes>>10)}}
+		return nil, nil, []RowError{{Reason: errCSVSize.New(len(text), MaxCSVBytes>>10)}}
 	}
 	text = strings.TrimPrefix(text, "\uFEFF") // a spreadsheet's byte order mark
 	sep, over := "", false
@@ -61,11 +64,11 @@ func ParseCSV(text string) (x, y []float64, problems []RowError) {
 		if first && len(fields) == 2 && !isNumber(fields[0]) && !isNumber(fields[1]) {
 			continue // a header
 		}
-		problem := func(format string, args ...any) {
-			problems = append(problems, RowError{Line: i + 1, Reason: fmt.Sprintf(format, args...)})
+		problem := func(r error) {
+			problems = append(problems, RowError{Line: i + 1, Reason: r})
 		}
 		if len(fields) != 2 {
-			problem("want 2 columns, got %d", len(fields))
+			problem(errCSVColumns.New(len(fields)))
 			continue
 		}
 		var p [2]float64
@@ -73,7 +76,7 @@ func ParseCSV(text string) (x, y []float64, problems []RowError) {
 		for k, field := range fields {
 			v, err := csvNumber(unquote(field), sep)
 			if err != nil {
-				problem("%v", err)
+				problem(err)
 				ok = false
 			}
 			p[k] = v
@@ -84,12 +87,12 @@ func ParseCSV(text string) (x, y []float64, problems []RowError) {
 			x, y = append(x, p[0]), append(y, p[1])
 		case !over:
 			over = true
-			problem("more than %d points, the most a data set may have", optimizers.MaxDataPoints)
+			problem(errCSVTooMany.New(optimizers.MaxDataPoints))
 		}
 	}
 	if len(problems) == 0 {
 		if err := optimizers.CheckLinRegData(x, y); err != nil {
-			problems = append(problems, RowError{Reason: err.Error()})
+			problems = append(problems, RowError{Reason: err})
 		}
 	}
 	return x, y, problems
@@ -101,9 +104,9 @@ func csvNumber(field, sep string) (float64, error) {
 	v, ok := readNumber(field)
 	if !ok {
 		if comma := strings.Replace(field, ",", ".", 1); sep != "," && isNumber(comma) {
-			return 0, fmt.Errorf("'%s' is not a number: write decimals with a point, as %s", cut(field), comma)
+			return 0, errCSVComma.New(cut(field), comma)
 		}
-		return 0, fmt.Errorf("'%s' is not a number", cut(field))
+		return 0, errCSVNumber.New(cut(field))
 	}
 	return v, optimizers.CheckDataValue(v)
 }

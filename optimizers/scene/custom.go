@@ -1,7 +1,6 @@
 package scene
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -28,7 +27,7 @@ const MaxRange = 1e6
 // custom reads the formula and its ranges into s when its surface is
 // CustomFn, and notes them as not applicable otherwise. A formula the
 // core refuses (package expr's message, with its column, in the notice's
-// Detail) or cannot draw gives DefaultFormula.
+// Detail and Reason) or cannot draw gives DefaultFormula.
 func (d *decoder) custom(s *Scene) {
 	if s.Fn != CustomFn {
 		for _, key := range []string{"f", "xr", "yr"} {
@@ -42,12 +41,16 @@ func (d *decoder) custom(s *Scene) {
 	s.Formula = DefaultFormula
 	raw, ok := d.get("f")
 	if !ok {
-		d.note(Notice{Kind: Invalid, Key: "f", Used: DefaultFormula, Detail: "no formula f"})
+		n := Notice{Kind: Invalid, Key: "f", Used: DefaultFormula}
+		n.because(errNoFormula.New())
+		d.note(n)
 		return
 	}
 	surf, err := optimizers.NewCustom(raw, s.XR, s.YR)
 	if err != nil {
-		d.note(Notice{Kind: Invalid, Key: "f", Given: raw, Used: DefaultFormula, Detail: "f: " + err.Error()})
+		n := Notice{Kind: Invalid, Key: "f", Given: cut(raw), Used: DefaultFormula}
+		n.because(errFormula.New(err))
+		d.note(n)
 		return
 	}
 	s.Formula = surf.Formula // as typed, trimmed: links keep the learner's spelling
@@ -64,16 +67,22 @@ func (d *decoder) customRange(key string) [2]float64 {
 	a, errA := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 	b, errB := strconv.ParseFloat(strings.TrimSpace(hi), 64)
 	if !ok || errA != nil || errB != nil || math.IsNaN(a) || math.IsNaN(b) {
-		d.note(NewNotice(NotPoint, key, raw, def))
+		n := NewNotice(NotPoint, key, raw, def)
+		n.because(errNotRange.New(key, cut(raw)))
+		d.note(n)
 		return DefaultRange
 	}
 	r := [2]float64{max(min(a, MaxRange), -MaxRange), max(min(b, MaxRange), -MaxRange)}
 	if r[0] >= r[1] {
-		d.note(Notice{Kind: Invalid, Key: key, Given: raw, Used: def, Detail: fmt.Sprintf("%s: the range must go from low to high", key)})
+		n := Notice{Kind: Invalid, Key: key, Given: cut(raw), Used: def}
+		n.because(errRangeOrder.New(key))
+		d.note(n)
 		return DefaultRange
 	}
 	if r != [2]float64{a, b} {
-		d.note(NewNotice(Clamped, key, raw, fmtPoint(r)))
+		n := NewNotice(Clamped, key, raw, fmtPoint(r))
+		n.because(errRangeBeyond.New(key, fmtFloat(MaxRange)))
+		d.note(n)
 	}
 	return r
 }

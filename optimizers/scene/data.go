@@ -1,7 +1,6 @@
 package scene
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -27,7 +26,7 @@ func (d *decoder) data(applies bool) [][2]float64 {
 		v, ok := readNumber(item)
 		if !ok {
 			n := NewNotice(NotNumber, "data", item, UsedDefault)
-			n.Detail = fmt.Sprintf("number %d of %d", k+1, len(items))
+			n.because(errDataNumber.New(k+1, len(items)))
 			d.note(n)
 			return nil
 		}
@@ -41,11 +40,11 @@ func (d *decoder) data(applies bool) [][2]float64 {
 		}
 	}
 	if len(x) != len(y) {
-		d.invalidData(raw, fmt.Sprintf("%d numbers, which are not x,y pairs", len(items)))
+		d.invalidData(raw, errDataOdd.New(len(items)))
 		return nil
 	}
 	if err := optimizers.CheckLinRegData(x, y); err != nil {
-		d.invalidData(raw, err.Error())
+		d.invalidData(raw, err)
 		return nil
 	}
 	pts := make([][2]float64, len(x))
@@ -56,9 +55,9 @@ func (d *decoder) data(applies bool) [][2]float64 {
 }
 
 // invalidData notes that the data set raw is unusable, and why.
-func (d *decoder) invalidData(raw, why string) {
+func (d *decoder) invalidData(raw string, why error) {
 	n := NewNotice(Invalid, "data", raw, UsedDefault)
-	n.Detail = "data: " + why
+	n.because(errData.New(why))
 	d.note(n)
 }
 

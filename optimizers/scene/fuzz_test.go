@@ -47,7 +47,7 @@ func FuzzParseCSV(f *testing.F) {
 		}
 		lines, last := strings.Count(text, "\n")+1, 1
 		for i, p := range problems {
-			if p.Reason == "" || p.Line < 0 || p.Line > lines || p.Line == 0 && i != len(problems)-1 || p.Line != 0 && p.Line < last {
+			if p.Reason == nil || p.Line < 0 || p.Line > lines || p.Line == 0 && i != len(problems)-1 || p.Line != 0 && p.Line < last {
 				t.Fatalf("problem %d of %v", i, problems)
 			}
 			last = p.Line

@@ -1,6 +1,10 @@
 package scene
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/optimplay/optimplay/optimizers/reason"
+)
 
 // NoticeKind says what decoding did with a value it could not use as given.
 type NoticeKind int
@@ -79,6 +83,17 @@ type Notice struct {
 	// Detail explains an Invalid notice, or says which number of the data
 	// list a NotNumber notice is about.
 	Detail string
+	// Reason is Detail as a kind of refusal and its arguments, where the
+	// notice is about a formula, a plotted range or a data set, for a
+	// catalog to say in another language. A NotPoint or Clamped notice of
+	// a range has one too: why the range as given cannot be used, which
+	// is what Session.SetFormula answers to a range typed on the page.
+	Reason *reason.Error
+}
+
+// because sets the notice's Reason, and its Detail to the English text.
+func (n *Notice) because(r *reason.Error) {
+	n.Reason, n.Detail = r, r.Error()
 }
 
 // NewNotice makes a notice, cutting a long given value.
