@@ -63,7 +63,10 @@ func refusals(t *testing.T) []error {
 	for _, c := range []struct {
 		f      string
 		xr, yr [2]float64
-	}{{"x", [2]float64{5, -5}, [2]float64{-5, 5}}, {"log(x)", [2]float64{-5, 5}, [2]float64{-5, 5}}} {
+	}{
+		{"x", [2]float64{5, -5}, [2]float64{-5, 5}}, {"log(x)", [2]float64{-5, 5}, [2]float64{-5, 5}},
+		{"1/x + y", [2]float64{-1e-300, 1e-300}, [2]float64{-5, 5}}, // ∇f overflows wherever f is finite
+	} {
 		if _, err := optimizers.NewCustom(c.f, c.xr, c.yr); err != nil {
 			errs = append(errs, err)
 		} else {
@@ -73,6 +76,7 @@ func refusals(t *testing.T) []error {
 	for _, q := range []string{
 		"fn=custom", "fn=custom&f=sin(&xr=a,b&yr=5,-5", "fn=custom&f=x&xr=-1e7,5",
 		"fn=linreg&data=1,2,3", "fn=linreg&data=1,a", "fn=linreg&data=1,2,1,3",
+		"fn=custom&f=log(x%5E2%2By%5E2)&x0=0,0", // the start at the pole
 	} {
 		_, notices := scene.Parse(q)
 		found := false

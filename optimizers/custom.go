@@ -1,6 +1,7 @@
 package optimizers
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -36,7 +37,9 @@ type Custom struct {
 // refined by damped Newton steps on the exact gradient, becomes the global
 // minimum's landmark when the gradient vanishes there inside the domain
 // (Custom.MinimumFound says whether it did). The start is the point at a
-// fifth of the domain from its top-left corner.
+// fifth of the domain from its top-left corner or, where a run cannot
+// start there (Surface.CheckStart), the nearest sample where one can; a
+// formula without any is refused.
 func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 	e, err := expr.Parse(src)
 	if err != nil {
@@ -59,6 +62,7 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 	}
 	s.Starts = [][2]float64{s.Start}
 	var values []float64
+	var samples [][2]float64 // where f is finite
 	best, bestF := [2]float64{}, math.Inf(1)
 	bad := 0
 	for i := range CustomGrid {
@@ -73,6 +77,7 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 				continue
 			}
 			values = append(values, f)
+			samples = append(samples, p)
 			if f < bestF {
 				best, bestF = p, f
 			}
@@ -82,6 +87,11 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 	if info.NonFinite > MaxNonFinite {
 		return Surface{}, errNonFinite.New(100 * info.NonFinite)
 	}
+	start, ok := finiteStart(s, samples)
+	if !ok {
+		return Surface{}, errNoStart.New()
+	}
+	s.Start, s.Starts = start, [][2]float64{start}
 	slices.Sort(values)
 	// Log colours where f ≥ 0 rises from a quarter of the domain to more
 	// than 50 times that at its rim, as on Rosenbrock's valley (68) and
@@ -94,6 +104,24 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 		s.Landmarks = []Landmark{{At: p, F: f, Kind: GlobalMin}}
 	}
 	return s, nil
+}
+
+// finiteStart returns s.Start if a run can start there, else the nearest
+// of the samples (where f is finite) at which one can: the start of a
+// formula such as 1/(x+3) would otherwise be its pole. It reports false
+// when a run can start at none of them.
+func finiteStart(s Surface, samples [][2]float64) ([2]float64, bool) {
+	if s.CheckStart(s.Start) == nil {
+		return s.Start, true
+	}
+	dist := func(p [2]float64) float64 { return math.Hypot(p[0]-s.Start[0], p[1]-s.Start[1]) }
+	slices.SortStableFunc(samples, func(a, b [2]float64) int { return cmp.Compare(dist(a), dist(b)) })
+	for _, p := range samples {
+		if s.CheckStart(p) == nil {
+			return p, true
+		}
+	}
+	return [2]float64{}, false
 }
 
 // refineMinimum takes damped Newton steps from p, the Hessian estimated

@@ -96,3 +96,36 @@ func TestCustomSurfaces(t *testing.T) {
 		t.Error("an empty domain was accepted")
 	}
 }
+
+// TestCustomStartAvoidsPoles: where the default start (a fifth of the
+// domain from its top-left corner) is a pole, the start is the nearest
+// grid sample where a run can start; a run cannot start at the pole; a
+// formula whose gradient overflows wherever it is finite is refused.
+func TestCustomStartAvoidsPoles(t *testing.T) {
+	s, err := NewCustom("1/(x+3) + y^2", [2]float64{-5, 5}, [2]float64{-5, 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The default start (-3, 3) is on the pole x = -3; the grid's step is
+	// 0.1, and the first nearest sample off the pole is (-3.1, 3).
+	if want := [2]float64{-3.1, 3}; math.Abs(s.Start[0]-want[0]) > 1e-12 || s.Start[1] != want[1] || len(s.Starts) != 1 || s.Starts[0] != s.Start {
+		t.Errorf("start %v (starts %v), want %v", s.Start, s.Starts, want)
+	}
+	if err := s.CheckStart(s.Start); err != nil {
+		t.Errorf("CheckStart(%v) = %v", s.Start, err)
+	}
+	if err := s.CheckStart([2]float64{-3, 1}); err == nil || err.Error() != "f or ∇f is not finite at (-3, 1)" {
+		t.Errorf("CheckStart at the pole = %v", err)
+	}
+	if _, err := NewRunner(Config{Surface: s, Optimizer: DefaultGD(), Start: [2]float64{-3, 1}, Steps: 10}); err == nil {
+		t.Error("a run started at the pole")
+	}
+	if _, err := NewCustom("1/x + y", [2]float64{-1e-300, 1e-300}, [2]float64{-5, 5}); err == nil ||
+		err.Error() != "f and ∇f are finite at no point of the plotted grid: no run can start" {
+		t.Errorf("1/x on [-1e-300, 1e-300]: %v", err)
+	}
+	// A start that is fine stays where it is.
+	if s, err := NewCustom("x^2 + y^2", [2]float64{-5, 5}, [2]float64{-5, 5}); err != nil || s.Start != [2]float64{-3, 3} {
+		t.Errorf("start %v, %v; want (-3, 3)", s.Start, err)
+	}
+}

@@ -228,6 +228,9 @@ func NewRunner(cfg Config) (*Runner, error) {
 	if !finite(cfg.Start[0]) || !finite(cfg.Start[1]) {
 		return nil, fmt.Errorf("run: start %v is not finite", cfg.Start)
 	}
+	if err := cfg.Surface.CheckStart(cfg.Start); err != nil {
+		return nil, err
+	}
 	grad := GradientOf(cfg.Optimizer)
 	oracle, err := NewOracleOf(cfg.Surface.Objective, cfg.Noise, grad)
 	if err != nil {
@@ -263,9 +266,7 @@ func NewRunner(cfg Config) (*Runner, error) {
 	r.traj.Grads = make([][2]float64, 0, cfg.Steps)
 	r.traj.vars = make([]float64, 0, cfg.Steps*r.traj.varStride)
 	r.traj.batches = make([]int32, 0, cfg.Steps*r.traj.batchSize)
-	if !r.record() {
-		return nil, fmt.Errorf("run: f or ∇f is not finite at the start %v", cfg.Start)
-	}
+	r.record() // finite: CheckStart said so
 	if cfg.Steps == 0 {
 		r.traj.Status.Code = Done
 	}

@@ -104,6 +104,19 @@ type Surface struct {
 	Custom *Custom
 }
 
+// CheckStart reports why a run cannot start at p: f or ∇f is not finite
+// there, as at the pole of a formula such as 1/(x+3). It returns nil
+// where a run can start.
+func (s Surface) CheckStart(p [2]float64) error {
+	var g [2]float64
+	if f := s.Func(p[:]); finite(f) {
+		if s.Grad(g[:], p[:]); finite(g[0]) && finite(g[1]) {
+			return nil
+		}
+	}
+	return errStart.New(fmtNum(p[0]), fmtNum(p[1]))
+}
+
 // Minima returns the global and local minima among the landmarks.
 func (s Surface) Minima() []Landmark {
 	var mins []Landmark

@@ -124,3 +124,24 @@ func TestEmbedOnFormula(t *testing.T) {
 		t.Errorf("the full playground's link %s lost the formula or kept the embed", u)
 	}
 }
+
+// TestStartAtAPole opens a formula whose default start would be its pole,
+// 1/(x+3) on x = -3: the page runs from the nearest sample off the pole;
+// a start typed on the pole is refused with the reason, the start kept.
+func TestStartAtAPole(t *testing.T) {
+	ctx := page(t, "fn=custom&f="+url.QueryEscape("1/(x+3) + y^2")+"&opt=gd&lang=zh")
+	if f := query(t, ctx).Get("f"); f != "1/(x+3) + y^2" {
+		t.Fatalf("the page fell back to another scene: f = %q", f)
+	}
+	if got := text(t, ctx, "ro-0-point"); got != "(-3.1, 3)" {
+		t.Errorf("the run starts at %s, want (-3.1, 3)", got)
+	}
+	do(t, ctx,
+		chromedp.SetValue(chromedp.ID("start-x"), "-3"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('start-x').dispatchEvent(new Event('change', {bubbles: true}))`),
+	)
+	waitJS(t, ctx, `(document.getElementById('notices') || {textContent: ''}).textContent.includes('f 或 ∇f 在 (-3, 3) 处不是有限值')`)
+	if x0 := query(t, ctx).Get("x0"); x0 != "" {
+		t.Errorf("the start moved to %s", x0)
+	}
+}

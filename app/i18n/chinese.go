@@ -277,6 +277,7 @@ var chinese = map[Key]string{
 	"reason.csv.size":                     "文本有 %d 字节，超过了 %d KiB",
 	"reason.csv.too-many":                 "点数超过 %d，即一个数据集的上限",
 	"reason.custom.domain":                "绘图区域 %v × %v 为空或不是有限的",
+	"reason.custom.no-start":              "绘图网格上没有一个点的 f 和 ∇f 都是有限值：无法从任何点开始运行",
 	"reason.custom.not-finite":            "f 在绘图区域的 %.0f%% 上不是有限值",
 	"reason.data.beyond":                  "%s 超出了 ±%s",
 	"reason.data.narrow-x":                "x 的分布范围只有 %s，小于 %s：不足以确定唯一的最小二乘直线",
@@ -313,4 +314,6 @@ var chinese = map[Key]string{
 	"reason.link.not-range":               "%s：“%s”不是范围：请写下限和上限，用逗号隔开",
 	"reason.link.range-beyond":            "%s：范围的两端必须在 ±%s 之内",
 	"reason.link.range-order":             "%s：范围必须由小到大",
+	"reason.link.start":                   "%s：%s",
+	"reason.start.not-finite":             "f 或 ∇f 在 (%s, %s) 处不是有限值",
 }

@@ -270,6 +270,7 @@ var english = map[Key]string{
 	"reason.csv.size":                     "the text is %d bytes, more than %d KiB",
 	"reason.csv.too-many":                 "more than %d points, the most a data set may have",
 	"reason.custom.domain":                "the plotted domain %v × %v is empty or not finite",
+	"reason.custom.no-start":              "f and ∇f are finite at no point of the plotted grid: no run can start",
 	"reason.custom.not-finite":            "f is not finite on %.0f%% of the plotted domain",
 	"reason.data.beyond":                  "%s is beyond ±%s",
 	"reason.data.narrow-x":                "x spreads over only %s, less than %s: too little for a unique least-squares line",
@@ -306,4 +307,6 @@ var english = map[Key]string{
 	"reason.link.not-range":               "%s: '%s' is not a range low, high",
 	"reason.link.range-beyond":            "%s: the ends of a range must be within ±%s",
 	"reason.link.range-order":             "%s: the range must go from low to high",
+	"reason.link.start":                   "%s: %s",
+	"reason.start.not-finite":             "f or ∇f is not finite at (%s, %s)",
 }

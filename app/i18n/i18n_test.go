@@ -531,6 +531,7 @@ var untranslated = map[Lang]map[Key]string{
 		NarrationSep:          "punctuation: the full-width semicolon",
 		"reason.link.data":    "a link's key, then the reason",
 		"reason.link.formula": "a link's key, then the reason",
+		"reason.link.start":   "a link's key, then the reason",
 	},
 }
 

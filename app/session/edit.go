@@ -64,8 +64,14 @@ func (s *Session) SetFormula(f, xr, yr string) ([]scene.Notice, error) {
 	})
 }
 
-// SetStart moves the start point (clamped into the domain).
+// SetStart moves the start point (clamped into the domain). A point where
+// no run can start, such as the pole of a formula, is refused with the
+// core's reason, and the start stays.
 func (s *Session) SetStart(p [2]float64) ([]scene.Notice, error) {
+	surf := s.figs.surf
+	if err := surf.CheckStart(surf.Domain.Clamp(p)); err != nil {
+		return nil, err
+	}
 	return s.change(func(sc *scene.Scene) { sc.X0 = p })
 }
 

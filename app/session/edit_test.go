@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"net/url"
 	"testing"
 
 	"github.com/optimplay/optimplay/optimizers/expr"
@@ -42,5 +43,24 @@ func TestSetFormula(t *testing.T) {
 	var se *expr.SyntaxError
 	if _, err := s.SetFormula("(x", "-2,2", "-2,2"); !errors.As(err, &se) || se.Column != 1 {
 		t.Errorf("SetFormula(\"(x\") = %v, want a *expr.SyntaxError at column 1", err)
+	}
+}
+
+// TestSetStartAtAPole: a start where no run can start (the pole of
+// 1/(x+3) on x = -3) is refused with the core's reason; the start stays.
+// A link whose default start would be on the pole opens.
+func TestSetStartAtAPole(t *testing.T) {
+	s := mustNew(t, "fn=custom&f="+url.QueryEscape("1/(x+3) + y^2")+"&opt=adam")
+	q := s.Query()
+	_, err := s.SetStart([2]float64{-3, 1})
+	var r *reason.Error
+	if !errors.As(err, &r) || err.Error() != "f or ∇f is not finite at (-3, 1)" {
+		t.Errorf("SetStart at the pole = %v", err)
+	}
+	if s.Query() != q {
+		t.Errorf("the scene changed to %s", s.Query())
+	}
+	if _, err := s.SetStart([2]float64{-2, 1}); err != nil || s.Scene().X0 != [2]float64{-2, 1} {
+		t.Errorf("SetStart off the pole: %v, start %v", err, s.Scene().X0)
 	}
 }

@@ -185,7 +185,9 @@ func (d *decoder) onlyFor(applies bool, key string, def, lo, hi float64, integer
 	return d.number(key, def, lo, hi, integer)
 }
 
-// point reads "x,y", clamped into the surface's domain.
+// point reads "x,y", clamped into the surface's domain; a point where no
+// run can start (Surface.CheckStart: the pole of a formula) gives the
+// surface's start.
 func (d *decoder) point(key string, surf optimizers.Surface) [2]float64 {
 	raw, ok := d.get(key)
 	if !ok {
@@ -208,7 +210,13 @@ func (d *decoder) point(key string, surf optimizers.Surface) [2]float64 {
 	}
 	if c := surf.Domain.Clamp(p); c != p {
 		d.note(NewNotice(Clamped, key, raw, fmtPoint(c)))
-		return c
+		p = c
+	}
+	if err := surf.CheckStart(p); err != nil { // a pole of a formula
+		n := NewNotice(Invalid, key, raw, start)
+		n.because(errStart.New(key, err))
+		d.note(n)
+		return surf.Start
 	}
 	return p
 }

@@ -46,3 +46,20 @@ func TestCustomKeys(t *testing.T) {
 		t.Errorf("notices %v do not point at column 7", notices)
 	}
 }
+
+// TestStartAtAPole: a link's start where f or ∇f is not finite (the pole
+// of log(x² + y²) at the origin) gives the surface's start, with a notice
+// that says why.
+func TestStartAtAPole(t *testing.T) {
+	s, notices := Parse("fn=custom&f=" + url.QueryEscape("log(x^2 + y^2)") + "&x0=0,0")
+	if s.X0 != [2]float64{-3, 3} {
+		t.Errorf("start %v, want the surface's (-3, 3)", s.X0)
+	}
+	if len(notices) != 1 || notices[0].Kind != Invalid || notices[0].Key != "x0" || notices[0].Used != "-3,3" ||
+		notices[0].Detail != "x0: f or ∇f is not finite at (0, 0)" || notices[0].Reason == nil {
+		t.Fatalf("notices %+v", notices)
+	}
+	if _, _, err := s.Run(); err != nil {
+		t.Errorf("the scene does not run: %v", err)
+	}
+}

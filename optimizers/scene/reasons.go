@@ -20,4 +20,5 @@ var (
 	errDataNumber  = reason.Define("link.data-number", "number %d of %d")
 	errDataOdd     = reason.Define("link.data-odd", "%d numbers, which are not x,y pairs")
 	errData        = reason.Define("link.data", "data: %s")
+	errStart       = reason.Define("link.start", "%s: %s")
 )
