@@ -67,7 +67,7 @@ func (d *decoder) customRange(key string) [2]float64 {
 	a, errA := strconv.ParseFloat(strings.TrimSpace(lo), 64)
 	b, errB := strconv.ParseFloat(strings.TrimSpace(hi), 64)
 	if !ok || errA != nil || errB != nil || math.IsNaN(a) || math.IsNaN(b) {
-		n := NewNotice(NotPoint, key, raw, def)
+		n := NewNotice(Invalid, key, raw, def)
 		n.because(errNotRange.New(key, cut(raw)))
 		d.note(n)
 		return DefaultRange

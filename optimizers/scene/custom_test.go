@@ -21,10 +21,10 @@ func TestCustomKeys(t *testing.T) {
 		{"fn=custom", DefaultFormula, DefaultRange, DefaultRange, []string{"invalid: f"}},
 		{"fn=custom&f=sin(x))", DefaultFormula, DefaultRange, DefaultRange, []string{"invalid: f"}},
 		{"fn=custom&f=log(x)", DefaultFormula, DefaultRange, DefaultRange, []string{"invalid: f"}},
-		{"fn=custom&f=x^2&xr=1", "x^2", DefaultRange, DefaultRange, []string{"not-point: xr"}},
+		{"fn=custom&f=x^2&xr=1", "x^2", DefaultRange, DefaultRange, []string{"invalid: xr"}},
 		{"fn=custom&f=x^2&xr=3,-3", "x^2", DefaultRange, DefaultRange, []string{"invalid: xr"}},
 		{"fn=custom&f=x^2&yr=-1e9,1", "x^2", DefaultRange, [2]float64{-MaxRange, 1}, []string{"clamped: yr"}},
-		{"fn=custom&f=x^2&xr=NaN,1", "x^2", DefaultRange, DefaultRange, []string{"not-point: xr"}},
+		{"fn=custom&f=x^2&xr=NaN,1", "x^2", DefaultRange, DefaultRange, []string{"invalid: xr"}},
 		{"fn=booth&f=x&xr=0,1", "", [2]float64{}, [2]float64{}, []string{"not-applicable: f", "not-applicable: xr"}},
 	} {
 		s, notices := Parse(c.query)

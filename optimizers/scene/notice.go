@@ -39,7 +39,9 @@ const (
 	// momentum); the optimizer's defaults are used. With the key "data",
 	// the data set is unusable (an odd count, too few or too many points,
 	// a number out of range, the x all equal): it is dropped for the
-	// generated data, and Used is UsedDefault.
+	// generated data, and Used is UsedDefault. With "f", "xr" or "yr", the
+	// formula or a plotted range cannot be used, and with "x0" no run can
+	// start at the point: Used is what is used instead.
 	Invalid
 	// NewerVersion: the link names a schema version this code does not
 	// know; it is read as version 1.
@@ -85,9 +87,9 @@ type Notice struct {
 	Detail string
 	// Reason is Detail as a kind of refusal and its arguments, where the
 	// notice is about a formula, a plotted range or a data set, for a
-	// catalog to say in another language. A NotPoint or Clamped notice of
-	// a range has one too: why the range as given cannot be used, which
-	// is what Session.SetFormula answers to a range typed on the page.
+	// catalog to say in another language. A Clamped notice of a range has
+	// one too: why the range as given cannot be used, which is what
+	// Session.SetFormula answers to a range typed on the page.
 	Reason *reason.Error
 }
 
