@@ -74,7 +74,7 @@ func (p *Playground) onLang(ctx app.Context, a app.Action) {
 	err := p.sess.SetLang(lang)
 	p.mu.Unlock()
 	if err != nil {
-		p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
+		p.notices = append(p.notices, noticeOf(err))
 		return
 	}
 	p.lang = i18n.Lang(lang)

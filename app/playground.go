@@ -29,7 +29,7 @@ type Playground struct {
 	loaded  string     // the query the session was made from
 	mu      sync.Mutex // guards sess: animation frames and event handlers both use it
 	sess    *session.Session
-	notices []string
+	notices []pageNotice // what the page tells about the link and the edits since
 	playing bool
 	painter *painter
 	frame   app.Func // the requestAnimationFrame callback
@@ -105,13 +105,12 @@ func (p *Playground) load(u *url.URL) {
 	} else {
 		p.lang = pageLang("")
 	}
-	msgs := i18n.For(p.lang)
 	p.notices = nil
 	for _, n := range notices {
-		p.notices = append(p.notices, noticeMessage(msgs, n))
+		p.notices = append(p.notices, pageNotice{notice: n})
 	}
 	if err != nil {
-		p.notices = append(p.notices, errorMessage(msgs, err))
+		p.notices = append(p.notices, noticeOf(err))
 		sess, _, _ = session.New("")
 	}
 	p.mu.Lock()
@@ -269,7 +268,7 @@ func (p *Playground) Render() app.UI {
 			app.If(!view.Embed, p.lessonPanel(sc, links)),
 			app.If(!view.Embed, transport),
 			app.If(p.updateReady, &UpdateBanner{Lang: p.lang}),
-			&NoticeList{Lang: p.lang, Messages: p.notices},
+			&NoticeList{Lang: p.lang, Messages: p.noticeMessages(msgs)},
 			app.If(view.Shows("readout"), &Readout{Lang: p.lang, Opts: names, Colors: colors}),
 			app.If(view.Shows("scene"),
 				&SceneControls{Lang: p.lang, Scene: sc, Domain: surf.Domain, Starts: surf.Starts, Axes: surf.Axes, Locked: locked,
@@ -332,4 +331,13 @@ func viewsClass(sideBySide bool) string {
 func cssColor(i int) string {
 	c := plots.RunColor(i)
 	return fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
+}
+
+// noticeMessages words the page's notices in the catalog's language.
+func (p *Playground) noticeMessages(msgs i18n.Catalog) []string {
+	out := make([]string, len(p.notices))
+	for i, n := range p.notices {
+		out[i] = n.message(msgs)
+	}
+	return out
 }

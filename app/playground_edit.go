@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -63,12 +62,11 @@ func (p *Playground) edit(ctx app.Context, change func(s *session.Session) ([]sc
 	p.mu.Lock()
 	notices, err := change(p.sess)
 	p.mu.Unlock()
-	msgs := i18n.For(p.lang)
 	for _, n := range notices {
-		p.notices = append(p.notices, noticeMessage(msgs, n))
+		p.notices = append(p.notices, pageNotice{notice: n})
 	}
 	if err != nil {
-		p.notices = append(p.notices, errorMessage(msgs, err))
+		p.notices = append(p.notices, noticeOf(err))
 	}
 	if p.painter != nil {
 		p.painter.forget()
@@ -213,7 +211,7 @@ func (p *Playground) onDataEdit(ctx app.Context, a app.Action) {
 		_, notices, err := s.EditDataAt(g[0], g[1])
 		if err != nil && len(s.Scene().Data) >= optimizers.MaxDataPoints {
 			// The link cannot hold more: the points can still be kept as CSV.
-			err = errors.New(i18n.For(p.lang).T(i18n.DataTooMany, optimizers.MaxDataPoints))
+			err = catalogError{i18n.DataTooMany, []any{optimizers.MaxDataPoints}}
 		}
 		return notices, err
 	})
@@ -275,7 +273,7 @@ func (p *Playground) onExport(ctx app.Context, a app.Action) {
 	data, mime, name, err := p.export(kind)
 	fn := p.sess.Scene().Fn
 	p.mu.Unlock()
-	fail := func(err error) { p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err)) }
+	fail := func(err error) { p.notices = append(p.notices, noticeOf(err)) }
 	switch {
 	case err != nil:
 		fail(err)

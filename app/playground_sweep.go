@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
-	"github.com/optimplay/optimplay/app/i18n"
 	"github.com/optimplay/optimplay/app/session"
 	"github.com/optimplay/optimplay/optimizers/scene"
 )
@@ -84,7 +83,7 @@ func (p *Playground) sweepChunk(ctx app.Context) {
 	case err != nil:
 		p.sweep.due = false
 		ctx.Dispatch(func(app.Context) {
-			p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
+			p.notices = append(p.notices, noticeOf(err))
 		})
 	case done:
 		// The page renders the figure in a task of its own: drawing it
@@ -145,7 +144,7 @@ func (p *Playground) setSweepRange(ctx app.Context, key string, v float64) {
 	err := p.sess.SetSweepRange(r)
 	p.mu.Unlock()
 	if err != nil {
-		p.notices = append(p.notices, errorMessage(i18n.For(p.lang), err))
+		p.notices = append(p.notices, noticeOf(err))
 	}
 	p.kickSweep(ctx)
 }

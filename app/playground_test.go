@@ -44,8 +44,22 @@ func TestPlaygroundLoadsTheLink(t *testing.T) {
 	if sc.Fn != "quadratic" || len(sc.Runs) != 2 || sc.Runs[1].Hyper["b1"] != 0.9999 {
 		t.Errorf("scene %+v", sc)
 	}
-	if len(p.notices) != 1 || !strings.Contains(p.notices[0], "b1: 7 is out of range; using 0.9999") {
-		t.Errorf("notices %q", p.notices)
+	if got := p.noticeMessages(i18n.For(i18n.English)); len(got) != 1 || !strings.Contains(got[0], "b1: 7 is out of range; using 0.9999") {
+		t.Errorf("notices %q", got)
+	}
+}
+
+// TestNoticesFollowTheLanguage: a notice shown is said again in the
+// language the reader switches to.
+func TestNoticesFollowTheLanguage(t *testing.T) {
+	p, disp := mountPlayground(t, "fn=quadratic&opt=adam&b1=7&lang=zh")
+	shown := func() []string { return p.noticeMessages(i18n.For(p.lang)) } // as Render passes them
+	if got := shown(); len(got) != 1 || got[0] != "b1：7 超出范围；改用 0.9999。" {
+		t.Fatalf("Chinese notices %q", got)
+	}
+	send(p, disp, actionLang, "en")
+	if got := shown(); len(got) != 1 || got[0] != "b1: 7 is out of range; using 0.9999." {
+		t.Errorf("English notices %q", got)
 	}
 }
 
@@ -58,11 +72,11 @@ func TestPlaygroundActions(t *testing.T) {
 	}
 	send(p, disp, actionNumber, numberChange{Target: 0, Key: "lr", Value: 99})
 	if lr := p.sess.Scene().Runs[0].Hyper["lr"]; lr != 10 || len(p.notices) != 1 {
-		t.Errorf("lr %v, notices %q after typing 99", lr, p.notices)
+		t.Errorf("lr %v, notices %q after typing 99", lr, p.noticeMessages(i18n.For(i18n.English)))
 	}
 	send(p, disp, actionDismiss, nil)
 	if len(p.notices) != 0 {
-		t.Errorf("notices %q after dismissing", p.notices)
+		t.Errorf("notices %q after dismissing", p.noticeMessages(i18n.For(i18n.English)))
 	}
 	send(p, disp, actionNumber, numberChange{Target: targetStart, Key: "y", Value: 2.5})
 	if x0 := p.sess.Scene().X0; x0 != [2]float64{-1.2, 2.5} {

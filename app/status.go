@@ -56,8 +56,11 @@ func noticeMessage(msgs i18n.Catalog, n scene.Notice) string {
 // core (a *reason.Error in err's chain) by its code, each argument that is
 // an error said the same way; any other error as it is, in English.
 func explain(msgs i18n.Catalog, err error) string {
-	var r *reason.Error
-	if !errors.As(err, &r) {
+	if c, ok := errors.AsType[catalogError](err); ok {
+		return msgs.T(c.key, c.args...)
+	}
+	r, ok := errors.AsType[*reason.Error](err)
+	if !ok {
 		return err.Error()
 	}
 	args := make([]any, len(r.Args))
@@ -69,6 +72,36 @@ func explain(msgs i18n.Catalog, err error) string {
 	}
 	return msgs.T(i18n.Reason(r.Kind.Code), args...)
 }
+
+// pageNotice is what the page tells about a link or an edit: a notice of
+// the scene's decoding, or an error. It is worded when the page renders,
+// so that a notice shown before the language changes is said in the new
+// language.
+type pageNotice struct {
+	notice scene.Notice
+	err    error // when set, the notice is this error
+}
+
+// message words the notice in the catalog's language.
+func (n pageNotice) message(msgs i18n.Catalog) string {
+	if n.err != nil {
+		return errorMessage(msgs, n.err)
+	}
+	return noticeMessage(msgs, n.notice)
+}
+
+// noticeOf is the notice of an error.
+func noticeOf(err error) pageNotice { return pageNotice{err: err} }
+
+// catalogError is an error of the page itself, a message of the catalog
+// with its arguments, said in the page's language when it is shown.
+type catalogError struct {
+	key  i18n.Key
+	args []any
+}
+
+// Error returns the English message.
+func (e catalogError) Error() string { return i18n.For(i18n.English).T(e.key, e.args...) }
 
 // errorMessage words err as an error, in the catalog's language.
 func errorMessage(msgs i18n.Catalog, err error) string {

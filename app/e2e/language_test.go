@@ -15,7 +15,8 @@ import (
 
 // TestLanguageSwitch switches the page to 简体中文 with its switch: the
 // texts, the document's language and title follow, and the link keeps
-// the language, which a reload then opens.
+// the language, which a reload then opens. Notices already shown follow
+// too.
 func TestLanguageSwitch(t *testing.T) {
 	ctx := page(t, "fn=booth&opt=gd,adam")
 	zh := i18n.For(i18n.Chinese)
@@ -36,6 +37,16 @@ func TestLanguageSwitch(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Reload())
 	waitJS(t, ctx, fmt.Sprintf(`document.querySelector('h1') && document.querySelector('h1').textContent === %q && document.getElementById('lang-select').value === 'zh'`, zh.T(i18n.AppTitle)))
+
+	// The notices shown are said again in the language chosen.
+	ctx = page(t, "fn=booth&opt=gd&kappa=3")
+	notices := `(document.getElementById('notices') || {textContent: ''}).textContent`
+	waitJS(t, ctx, notices+`.includes('kappa=3: does not apply here; ignored.')`)
+	do(t, ctx,
+		chromedp.SetValue(chromedp.ID("lang-select"), "zh"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('lang-select').dispatchEvent(new Event('change', {bubbles: true}))`),
+	)
+	waitJS(t, ctx, notices+`.includes('kappa=3：在此处不适用；已忽略。')`)
 }
 
 // TestBrowserLanguage: without lang, the browser's preferred language
