@@ -60,7 +60,6 @@ func NewCustom(src string, xr, yr [2]float64) (Surface, error) {
 		Start:     [2]float64{box.XMin + 0.2*(box.XMax-box.XMin), box.YMax - 0.2*(box.YMax-box.YMin)},
 		Custom:    info,
 	}
-	s.Starts = [][2]float64{s.Start}
 	var values []float64
 	var samples [][2]float64 // where f is finite
 	best, bestF := [2]float64{}, math.Inf(1)
